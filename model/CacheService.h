@@ -1,0 +1,38 @@
+#pragma once
+
+#include "QueryResult.h"
+#include "SampleStore.h"
+
+#include <QObject>
+
+class QThread;
+class CacheWorker;
+
+// Runs a SampleStore on its own thread. Calls return at once; operations run in the order they
+// were made, so a read made after a write sees it. Results come back as signals on the caller's thread.
+class CacheService : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CacheService(QObject *parent = nullptr);
+    ~CacheService() override;
+
+    // The cache file used when none is given: the platform's app-data location.
+    static QString defaultPath();
+
+    void open(const QString &path);
+    // Returns the id that readFinished() will carry.
+    quint64 read(const QueryRequest &request);
+    void write(const QueryResult &result);
+
+Q_SIGNALS:
+    void opened(const QString &path, bool ok, const QString &error);
+    void readFinished(quint64 requestId, const QueryResult &result, const std::vector<TimeRange> &missing);
+    void written(const QString &queryId, qint64 startMs, qint64 endMs);
+    void writeFailed(const QString &queryId, const QString &error);
+
+private:
+    QThread *m_thread;
+    CacheWorker *m_worker;
+    quint64 m_nextRequestId = 1;
+};

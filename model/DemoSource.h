@@ -1,0 +1,35 @@
+#pragma once
+
+#include "MetricSource.h"
+#include "Simulation.h"
+
+#include <QSet>
+
+#include <functional>
+#include <memory>
+
+// The source used when no Prometheus is configured: answers the built-in query ids from the
+// in-process simulated centre, on a worker thread.
+class DemoSource : public MetricSource
+{
+    Q_OBJECT
+public:
+    using Clock = std::function<qint64()>;
+
+    // clock gives the simulated "now"; by default the wall clock.
+    explicit DemoSource(const SimulationConfig &config = {}, Clock clock = {}, QObject *parent = nullptr);
+    ~DemoSource() override;
+
+    QString displayName() const override;
+    bool isSimulated() const override { return true; }
+    qint64 nowMs() const override;
+    void fetch(quint64 requestId, const QueryRequest &request) override;
+    void cancel(quint64 requestId) override;
+
+    Simulation &simulation() { return *m_simulation; }
+
+private:
+    std::shared_ptr<Simulation> m_simulation;
+    Clock m_clock;
+    QSet<quint64> m_cancelled;
+};

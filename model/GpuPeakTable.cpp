@@ -1,0 +1,72 @@
+#include "GpuPeakTable.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+std::optional<GpuPeakTable> GpuPeakTable::load(const QString &path, QString *error)
+{
+    auto fail = [&](const QString &what) {
+        if (error)
+            *error = QCoreApplication::translate("GpuPeakTable", "GPU peak table %1: %2").arg(path, what);
+        return std::optional<GpuPeakTable>();
+    };
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(file.errorString());
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (doc.isNull())
+        return fail(parseError.errorString());
+
+    GpuPeakTable table;
+    const QJsonArray models = doc.object().value(QLatin1String("models")).toArray();
+    for (const QJsonValue &value : models) {
+        const QJsonObject object = value.toObject();
+        GpuPeak peak;
+        peak.modelName = object.value(QLatin1String("modelName")).toString();
+        peak.denseFp16Bf16Tflops = object.value(QLatin1String("denseFp16Bf16")).toDouble(-1);
+        const QJsonValue fp8 = object.value(QLatin1String("denseFp8"));
+        if (fp8.isDouble())
+            peak.denseFp8Tflops = fp8.toDouble();
+        peak.datasheet = object.value(QLatin1String("datasheet")).toString();
+        if (peak.modelName.isEmpty() || peak.denseFp16Bf16Tflops <= 0 || peak.datasheet.isEmpty())
+            return fail(QCoreApplication::translate(
+                            "GpuPeakTable", "entry %1 needs a modelName, a positive denseFp16Bf16 and a datasheet")
+                            .arg(table.m_models.size() + 1));
+        table.m_models.push_back(peak);
+    }
+    if (table.m_models.empty())
+        return fail(QCoreApplication::translate("GpuPeakTable", "no GPU models"));
+    return table;
+}
+
+const GpuPeakTable &GpuPeakTable::builtIn()
+{
+    static const GpuPeakTable table = [] {
+        QString error;
+        std::optional<GpuPeakTable> loaded = load(QStringLiteral(":/aisc/gpu_peaks.json"), &error);
+        if (!loaded)
+            qFatal("%s", qPrintable(error)); // the resource is compiled in: this is a build defect
+        return *loaded;
+    }();
+    return table;
+}
+
+const GpuPeak *GpuPeakTable::find(const QString &modelName) const
+{
+    for (const GpuPeak &peak : m_models)
+        if (peak.modelName == modelName)
+            return &peak;
+    return nullptr;
+}
+
+std::optional<double> GpuPeakTable::tflops(const QString &modelName, Precision precision) const
+{
+    const GpuPeak *peak = find(modelName);
+    if (!peak)
+        return std::nullopt;
+    return precision == Precision::DenseFp8 ? peak->denseFp8Tflops : std::optional<double>(peak->denseFp16Bf16Tflops);
+}

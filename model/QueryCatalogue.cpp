@@ -1,0 +1,106 @@
+#include "QueryCatalogue.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+struct BuiltInQuery
+{
+    const char *id;
+    const char *title;
+};
+
+// Titles are marked here rather than in the JSON so that lupdate sees them.
+constexpr BuiltInQuery builtInQueries[] = {
+    { "capacity_installed_pflops", QT_TRANSLATE_NOOP("QueryCatalogue", "Installed compute") },
+    { "capacity_delivered_pflops", QT_TRANSLATE_NOOP("QueryCatalogue", "Delivered compute") },
+    { "gpu_util_cluster", QT_TRANSLATE_NOOP("QueryCatalogue", "GPU utilisation, whole centre") },
+    { "gpu_util_by_partition", QT_TRANSLATE_NOOP("QueryCatalogue", "GPU utilisation by partition") },
+    { "tensor_active_by_partition", QT_TRANSLATE_NOOP("QueryCatalogue", "Tensor activity by partition") },
+    { "node_gpu_util", QT_TRANSLATE_NOOP("QueryCatalogue", "GPU utilisation by node") },
+    { "gpus_by_state", QT_TRANSLATE_NOOP("QueryCatalogue", "GPUs by state") },
+    { "queue_pending_by_partition", QT_TRANSLATE_NOOP("QueryCatalogue", "Jobs waiting by partition") },
+    { "queue_running_by_partition", QT_TRANSLATE_NOOP("QueryCatalogue", "Jobs running by partition") },
+    { "account_gpu_hours", QT_TRANSLATE_NOOP("QueryCatalogue", "GPU-hours by account") },
+    { "power_mw", QT_TRANSLATE_NOOP("QueryCatalogue", "GPU power") },
+};
+} // namespace
+
+std::optional<QueryCatalogue> QueryCatalogue::load(const QString &path, QString *error)
+{
+    auto fail = [&](const QString &what) {
+        if (error)
+            *error = QCoreApplication::translate("QueryCatalogue", "Query catalogue %1: %2").arg(path, what);
+        return std::optional<QueryCatalogue>();
+    };
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(file.errorString());
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (doc.isNull())
+        return fail(parseError.errorString());
+
+    QueryCatalogue catalogue;
+    const QJsonObject queries = doc.object().value(QLatin1String("queries")).toObject();
+    for (auto it = queries.begin(); it != queries.end(); ++it) {
+        const QJsonObject object = it.value().toObject();
+        QueryDefinition definition;
+        definition.id = it.key();
+        definition.unit = object.value(QLatin1String("unit")).toString();
+        definition.promql = object.value(QLatin1String("promql")).toString();
+        definition.legend = object.value(QLatin1String("legend")).toString();
+        definition.transform = object.value(QLatin1String("transform")).toString();
+        if (definition.promql.isEmpty())
+            return fail(QCoreApplication::translate("QueryCatalogue", "query '%1' has no promql").arg(definition.id));
+        catalogue.m_queries.emplace(definition.id, definition);
+    }
+    for (const QString &id : builtInIds())
+        if (!catalogue.find(id))
+            return fail(QCoreApplication::translate("QueryCatalogue", "built-in query '%1' is missing").arg(id));
+    return catalogue;
+}
+
+const QueryCatalogue &QueryCatalogue::builtIn()
+{
+    static const QueryCatalogue catalogue = [] {
+        QString error;
+        std::optional<QueryCatalogue> loaded = load(QStringLiteral(":/aisc/queries.json"), &error);
+        if (!loaded)
+            qFatal("%s", qPrintable(error)); // the resource is compiled in: this is a build defect
+        return *loaded;
+    }();
+    return catalogue;
+}
+
+QStringList QueryCatalogue::builtInIds()
+{
+    QStringList ids;
+    for (const BuiltInQuery &query : builtInQueries)
+        ids.append(QLatin1String(query.id));
+    return ids;
+}
+
+QString QueryCatalogue::title(const QString &id)
+{
+    for (const BuiltInQuery &query : builtInQueries)
+        if (id == QLatin1String(query.id))
+            return QCoreApplication::translate("QueryCatalogue", query.title);
+    return id;
+}
+
+const QueryDefinition *QueryCatalogue::find(const QString &id) const
+{
+    const auto it = m_queries.find(id);
+    return it == m_queries.end() ? nullptr : &it->second;
+}
+
+QStringList QueryCatalogue::ids() const
+{
+    QStringList ids;
+    for (const auto &[id, definition] : m_queries)
+        ids.append(id);
+    return ids;
+}

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "QueryResult.h"
+
+#include <QString>
+
+#include <vector>
+
+// A half-open span of time [startMs, endMs).
+struct TimeRange
+{
+    qint64 startMs = 0;
+    qint64 endMs = 0;
+    friend bool operator==(const TimeRange &, const TimeRange &) = default;
+};
+
+// The SQLite cache of query results. Synchronous and single-threaded: CacheService runs it on a
+// worker thread. Values are kept per (query, series, step) in chunks of regular-step samples, and a
+// coverage table records which ranges have been fetched at which step, so that a refresh asks the
+// source only for what is missing.
+class SampleStore
+{
+public:
+    static constexpr int SchemaVersion = 1;
+
+    // connectionName must be unique per open store (QSqlDatabase connections are named).
+    explicit SampleStore(const QString &connectionName);
+    ~SampleStore();
+    SampleStore(const SampleStore &) = delete;
+    SampleStore &operator=(const SampleStore &) = delete;
+
+    // Opens or creates the cache at path; ":memory:" gives a private in-memory cache.
+    // On failure returns false with *error naming the file and what was wrong; nothing is deleted.
+    bool open(const QString &path, QString *error);
+    void close();
+    bool isOpen() const;
+    QString path() const;
+
+    // Stores the values of a range result (stepMs > 0) and marks [startMs, endMs()) covered at its step.
+    // NaN values are stored as gaps. Values already stored for the same timestamps are replaced.
+    bool write(const QueryResult &result, QString *error);
+    // The request's grid filled from the cache: one series per series stored with data in the range,
+    // NaN where nothing is stored. Series are ordered by name.
+    QueryResult read(const QueryRequest &request) const;
+    // The parts of the request's range not covered at its step, aligned to the step, in time order.
+    std::vector<TimeRange> missing(const QueryRequest &request) const;
+    // End of the newest covered range of the query at the step; 0 when nothing is covered.
+    qint64 coveredUntil(const QString &queryId, qint64 stepMs) const;
+
+private:
+    struct Impl;
+    Impl *d;
+};

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "QueryResult.h"
+#include "Roadmap.h"
+
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+// Parameters of the simulated centre. Deterministic: the same config gives the same centre.
+struct SimulationConfig
+{
+    quint64 seed = 1;
+    // Capacity plan; nodes come online along it. Defaults to the shipped roadmap.
+    Roadmap roadmap = Roadmap::builtIn();
+};
+
+struct SimulatedPartition
+{
+    QString name;
+    double shareOfNodes = 0; // fraction of nodes assigned to it
+};
+
+// A node of the simulated centre, fixed for its whole life.
+struct SimulatedNode
+{
+    QString hostname;  // e.g. "aisc-gpu-0001"
+    QString partition; // e.g. "batch"
+    QString gpuModel;  // dcgm modelName
+    int gpuCount = 8;
+    qint64 onlineMs = 0; // when the node is commissioned
+};
+
+// Cumulative job accounting at an instant: arrived == pending + running + finished always holds.
+struct JobCounters
+{
+    qint64 arrived = 0;
+    qint64 pending = 0;
+    qint64 running = 0;
+    qint64 finished = 0;
+};
+
+// State of one GPU at an instant, as an exporter would report it.
+struct SimulatedGpuState
+{
+    int node = 0; // index into nodes()
+    int gpu = 0;  // 0..gpuCount-1
+    bool up = true;
+    double utilisation = 0;  // %
+    double tensorActive = 0; // 0..1
+    double powerW = 0;
+    double temperatureC = 0;
+    double framebufferUsedMiB = 0;
+    int lastXid = 0; // 0 when none
+    QString account; // running job's account, empty when idle
+};
+
+// The simulated centre: one deterministic core behind the demo source and aisc-exporter.
+// Thread-safe: evaluate() may be called from several threads at once.
+class Simulation
+{
+public:
+    explicit Simulation(const SimulationConfig &config = {});
+    ~Simulation();
+    Simulation(const Simulation &) = delete;
+    Simulation &operator=(const Simulation &) = delete;
+
+    const SimulationConfig &config() const;
+    const std::vector<SimulatedNode> &nodes() const;
+    const std::vector<SimulatedPartition> &partitions() const;
+    // Names of the accounts that submit jobs (AI Subsidy Scheme projects among them).
+    QStringList accounts() const;
+
+    // Answers one built-in query id (QueryCatalogue::builtInIds()) on the request's grid.
+    // An unknown id yields a result with no series.
+    QueryResult evaluate(const QueryRequest &request);
+
+    JobCounters jobCountersAt(qint64 ms);
+    // GPUs allocated to jobs at ms; never more than installedGpusAt(ms) minus those down.
+    int allocatedGpusAt(qint64 ms);
+    int installedGpusAt(qint64 ms) const;
+    std::vector<SimulatedGpuState> gpuStatesAt(qint64 ms);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
