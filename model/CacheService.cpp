@@ -1,0 +1,120 @@
+#include "CacheService.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QStandardPaths>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+
+// Owns the SampleStore on the cache thread. Its slots run there, in the order CacheService queued
+// them, and its signals reach CacheService (and so the caller) as queued connections.
+class CacheWorker : public QObject
+{
+    Q_OBJECT
+public:
+    void open(const QString &path)
+    {
+        // A QSqlDatabase connection may only be used on the thread that created it: this one.
+        static std::atomic<int> counter { 0 };
+        m_store = std::make_unique<SampleStore>(QStringLiteral("aisc-cache-%1").arg(++counter));
+        m_openError.clear();
+        const bool ok = m_store->open(path, &m_openError);
+        Q_EMIT opened(path, ok, m_openError);
+    }
+
+    void read(quint64 requestId, const QueryRequest &request)
+    {
+        if (!m_store || !m_store->isOpen()) {
+            // Nothing is cached: an empty grid, all of it missing.
+            SampleStore closed(QString {});
+            Q_EMIT readFinished(requestId, closed.read(request), closed.missing(request));
+            return;
+        }
+        Q_EMIT readFinished(requestId, m_store->read(request), m_store->missing(request));
+    }
+
+    void write(const QueryResult &result)
+    {
+        QString error;
+        if (!m_store || !m_store->isOpen()) {
+            error = m_openError.isEmpty() ? QCoreApplication::translate("CacheService", "The cache is not open.")
+                                          : m_openError;
+        } else if (m_store->write(result, &error)) {
+            Q_EMIT written(result.queryId, result.startMs, result.endMs());
+            return;
+        }
+        Q_EMIT writeFailed(result.queryId, error);
+    }
+
+    // The last operation: everything queued before it has run.
+    void shutDown()
+    {
+        m_store.reset();
+        thread()->quit();
+    }
+
+Q_SIGNALS:
+    void opened(const QString &path, bool ok, const QString &error);
+    void readFinished(quint64 requestId, const QueryResult &result, const std::vector<TimeRange> &missing);
+    void written(const QString &queryId, qint64 startMs, qint64 endMs);
+    void writeFailed(const QString &queryId, const QString &error);
+
+private:
+    std::unique_ptr<SampleStore> m_store;
+    QString m_openError;
+};
+
+CacheService::CacheService(QObject *parent)
+    : QObject(parent)
+    , m_thread(new QThread(this))
+    , m_worker(new CacheWorker)
+{
+    qRegisterMetaType<QueryRequest>();
+    qRegisterMetaType<QueryResult>();
+    qRegisterMetaType<std::vector<TimeRange>>();
+
+    m_thread->setObjectName(QStringLiteral("CacheService"));
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &CacheWorker::opened, this, &CacheService::opened);
+    connect(m_worker, &CacheWorker::readFinished, this, &CacheService::readFinished);
+    connect(m_worker, &CacheWorker::written, this, &CacheService::written);
+    connect(m_worker, &CacheWorker::writeFailed, this, &CacheService::writeFailed);
+    m_thread->start();
+}
+
+CacheService::~CacheService()
+{
+    // Queued after every pending operation, so queued writes reach the file before the thread ends.
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->shutDown(); }, Qt::QueuedConnection);
+    m_thread->wait();
+}
+
+QString CacheService::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QLatin1String("/cache.sqlite");
+}
+
+void CacheService::open(const QString &path)
+{
+    const QString file = path.isEmpty() ? defaultPath() : path;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, file] { worker->open(file); }, Qt::QueuedConnection);
+}
+
+quint64 CacheService::read(const QueryRequest &request)
+{
+    const quint64 id = m_nextRequestId++;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, id, request] { worker->read(id, request); },
+                              Qt::QueuedConnection);
+    return id;
+}
+
+void CacheService::write(const QueryResult &result)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, result] { worker->write(result); },
+                              Qt::QueuedConnection);
+}
+
+#include "CacheService.moc"

@@ -1,0 +1,168 @@
+#include "RefreshController.h"
+
+#include "CacheService.h"
+#include "MetricSource.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+
+namespace {
+// Prometheus answers at most 11,000 points per series and query_range; longer gaps are split.
+constexpr qint64 maxPointsPerRequest = 11000;
+} // namespace
+
+RefreshController::RefreshController(MetricSource *source, CacheService *cache, QObject *parent)
+    : QObject(parent)
+    , m_source(source)
+    , m_cache(cache)
+{
+    m_timer.setInterval(15000);
+    connect(&m_timer, &QTimer::timeout, this, &RefreshController::refreshNow);
+    connect(m_cache, &CacheService::readFinished, this, &RefreshController::onCacheRead);
+    connect(m_cache, &CacheService::writeFailed, this, [this](const QString &queryId, const QString &error) {
+        Q_EMIT cacheError(tr("Could not store %1 in the cache: %2").arg(queryId, error));
+    });
+    connect(m_source, &MetricSource::fetched, this, &RefreshController::onFetched);
+    connect(m_source, &MetricSource::failed, this, &RefreshController::onFailed);
+}
+
+void RefreshController::setRangeQueries(const QStringList &queryIds)
+{
+    m_rangeQueries = queryIds;
+}
+
+void RefreshController::setInstantQueries(const QStringList &queryIds)
+{
+    m_instantQueries = queryIds;
+}
+
+void RefreshController::setWindow(qint64 lengthMs, qint64 stepMs)
+{
+    Q_ASSERT(stepMs > 0 && lengthMs >= stepMs);
+    m_windowMs = lengthMs;
+    m_stepMs = stepMs;
+}
+
+void RefreshController::setRefreshInterval(int ms)
+{
+    m_timer.setInterval(ms);
+}
+
+void RefreshController::start()
+{
+    refreshNow();
+    m_timer.start();
+}
+
+void RefreshController::stop()
+{
+    m_timer.stop();
+    for (auto it = m_pendingFetches.cbegin(); it != m_pendingFetches.cend(); ++it)
+        m_source->cancel(it.key());
+    m_pendingFetches.clear();
+    m_pendingReads.clear();
+}
+
+qint64 RefreshController::nowMs() const
+{
+    return m_source->nowMs();
+}
+
+QueryRequest RefreshController::windowRequest(const QString &queryId) const
+{
+    // The grid is anchored at multiples of the step, so that every refresh asks for the same
+    // timestamps and the cache can reuse what it holds. The newest point is the last one not after now.
+    const qint64 end = (nowMs() / m_stepMs + 1) * m_stepMs;
+    return QueryRequest { queryId, end - m_windowMs, end, m_stepMs };
+}
+
+void RefreshController::refreshNow()
+{
+    // A round still waiting for a slow source is not piled upon; its deadline belongs to the source.
+    if (!m_pendingFetches.isEmpty() || !m_pendingReads.isEmpty())
+        return;
+    m_roundFailed = false;
+    for (const QString &id : std::as_const(m_rangeQueries))
+        m_pendingReads.insert(m_cache->read(windowRequest(id)), true);
+    const qint64 now = nowMs();
+    for (const QString &id : std::as_const(m_instantQueries))
+        requestFetch(QueryRequest { id, now, now, 0 });
+}
+
+void RefreshController::onCacheRead(quint64 requestId, const QueryResult &result,
+                                    const std::vector<TimeRange> &missing)
+{
+    const auto it = m_pendingReads.find(requestId);
+    if (it == m_pendingReads.end())
+        return; // not ours, or from before stop()
+    const bool fetchMissing = it.value();
+    m_pendingReads.erase(it);
+
+    if (!result.series.empty())
+        Q_EMIT rangeResultReady(result);
+
+    if (fetchMissing) {
+        const qint64 chunk = maxPointsPerRequest * result.stepMs;
+        for (const TimeRange &gap : missing)
+            for (qint64 start = gap.startMs; start < gap.endMs; start += chunk)
+                requestFetch(QueryRequest { result.queryId, start, std::min(gap.endMs, start + chunk), result.stepMs });
+    }
+    finishIfIdle();
+}
+
+void RefreshController::requestFetch(const QueryRequest &request)
+{
+    const quint64 id = m_nextFetchId++;
+    m_pendingFetches.insert(id, request);
+    m_source->fetch(id, request);
+}
+
+void RefreshController::onFetched(quint64 requestId, const QueryResult &result)
+{
+    const auto it = m_pendingFetches.find(requestId);
+    if (it == m_pendingFetches.end())
+        return;
+    const QueryRequest request = it.value();
+    m_pendingFetches.erase(it);
+
+    if (request.isInstant()) {
+        Q_EMIT instantResultReady(result);
+    } else {
+        // The answer goes to the cache, and the models get the cache's view of the whole window,
+        // so what is drawn is always what is stored.
+        m_cache->write(result);
+        if (m_pendingFetches.isEmpty() || std::none_of(m_pendingFetches.cbegin(), m_pendingFetches.cend(),
+                                                       [&](const QueryRequest &r) { return r.queryId == request.queryId; }))
+            m_pendingReads.insert(m_cache->read(windowRequest(request.queryId)), false);
+    }
+    finishIfIdle();
+}
+
+void RefreshController::onFailed(quint64 requestId, const QueryRequest &request, const SourceError &error)
+{
+    if (!m_pendingFetches.remove(requestId))
+        return;
+    Q_UNUSED(request)
+    m_roundFailed = true;
+    m_lastError = error.message;
+    finishIfIdle();
+}
+
+void RefreshController::finishIfIdle()
+{
+    if (!m_pendingFetches.isEmpty() || !m_pendingReads.isEmpty())
+        return;
+    if (m_roundFailed) {
+        if (m_staleSinceMs == 0)
+            m_staleSinceMs = m_lastSuccessMs != 0 ? m_lastSuccessMs : QDateTime::currentMSecsSinceEpoch();
+        Q_EMIT sourceFailed(m_lastError, m_staleSinceMs);
+        return;
+    }
+    m_lastSuccessMs = QDateTime::currentMSecsSinceEpoch();
+    if (m_staleSinceMs != 0) {
+        m_staleSinceMs = 0;
+        Q_EMIT sourceRecovered();
+    }
+    Q_EMIT refreshSucceeded(m_lastSuccessMs);
+}

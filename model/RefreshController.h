@@ -1,0 +1,82 @@
+#pragma once
+
+#include "QueryResult.h"
+#include "SampleStore.h"
+
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+
+class MetricSource;
+class CacheService;
+
+// Keeps the visible queries filled, cache first: on start it hands the models what the cache
+// holds for the live window at once, asks the source only for the ranges the cache is missing,
+// writes the answers to the cache and hands the models the cache's view again. A timer repeats
+// this for the advancing tail, and asks the source for instant values of the headline queries.
+// When the source fails, the cached data stays on screen and sourceFailed() says since when it is stale.
+class RefreshController : public QObject
+{
+    Q_OBJECT
+public:
+    RefreshController(MetricSource *source, CacheService *cache, QObject *parent = nullptr);
+
+    // Queries drawn over the live window (read from the cache).
+    void setRangeQueries(const QStringList &queryIds);
+    // Queries whose latest value is shown (asked of the source as instant queries on every refresh).
+    void setInstantQueries(const QStringList &queryIds);
+    // The live window: the last lengthMs up to the source's now, on a grid of stepMs.
+    void setWindow(qint64 lengthMs, qint64 stepMs);
+    void setRefreshInterval(int ms);
+    int refreshInterval() const { return m_timer.interval(); }
+
+    // Paints from the cache and starts refreshing.
+    void start();
+    void stop();
+    void refreshNow();
+
+    // The aligned request for a query over the current live window.
+    QueryRequest windowRequest(const QString &queryId) const;
+    bool isStale() const { return m_staleSinceMs != 0; }
+    // When the last answer from the source came; 0 before the first.
+    qint64 lastSuccessMs() const { return m_lastSuccessMs; }
+
+Q_SIGNALS:
+    // A query's data over the live window, from the cache.
+    void rangeResultReady(const QueryResult &result);
+    // The latest value of a headline query, straight from the source.
+    void instantResultReady(const QueryResult &result);
+    // A refresh round got every answer it asked for.
+    void refreshSucceeded(qint64 atMs);
+    // The source failed; data shown is what the cache held at staleSinceMs (the last good answer).
+    void sourceFailed(const QString &message, qint64 staleSinceMs);
+    void sourceRecovered();
+    void cacheError(const QString &message);
+
+private:
+    void onCacheRead(quint64 requestId, const QueryResult &result, const std::vector<TimeRange> &missing);
+    void onFetched(quint64 requestId, const QueryResult &result);
+    void onFailed(quint64 requestId, const QueryRequest &request, const SourceError &error);
+    void requestFetch(const QueryRequest &request);
+    void finishIfIdle();
+    qint64 nowMs() const;
+
+    MetricSource *m_source;
+    CacheService *m_cache;
+    QTimer m_timer;
+    QStringList m_rangeQueries;
+    QStringList m_instantQueries;
+    qint64 m_windowMs = 24 * 3600 * 1000LL;
+    qint64 m_stepMs = 60 * 1000;
+
+    // Cache reads under way, by request id; true when their missing ranges should be fetched.
+    QHash<quint64, bool> m_pendingReads;
+    // Source requests under way, by request id.
+    QHash<quint64, QueryRequest> m_pendingFetches;
+    quint64 m_nextFetchId = 1;
+    bool m_roundFailed = false;
+    QString m_lastError;
+    qint64 m_lastSuccessMs = 0;
+    qint64 m_staleSinceMs = 0;
+};

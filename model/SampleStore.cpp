@@ -1,0 +1,686 @@
+#include "SampleStore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QtEndian>
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+
+// File format, version 1 (PRAGMA user_version; PRAGMA application_id marks the file as ours).
+//
+//   series(id, query_id, name, labels)          labels as a compact JSON object
+//   chunk(id, series_id, step_ms, chunk_start_ms, data)
+//   coverage(query_id, step_ms, start_ms, end_ms) merged, non-adjacent intervals
+//
+// A chunk holds the values of one series at one step for ChunkPoints grid points starting at
+// chunk_start_ms, a multiple of step_ms * ChunkPoints since the epoch, so that overlapping writes
+// of the same range land in the same chunks. Its data blob is
+//   [encoding: u8 = RawDoubles][first: u16 LE][n little-endian IEEE doubles]
+// for the points first .. first + n - 1 of the chunk; leading and trailing gaps are not stored, and
+// NaN is a gap. The encoding byte leaves room for compressed encodings without a schema change.
+//
+// chunk is an ordinary rowid table rather than WITHOUT ROWID: a WITHOUT ROWID b-tree keeps at
+// most ~1000 bytes of a row in the page and spills the rest into overflow pages, which for a
+// 5.8 kB chunk wastes most of its last overflow page (about 12 bytes/sample instead of 8).
+namespace {
+
+constexpr int ChunkPoints = 720;
+constexpr quint8 RawDoubles = 1;
+constexpr int BlobHeaderSize = 3;
+constexpr qint32 ApplicationId = 0x41495343; // "AISC"
+constexpr int BusyTimeoutMs = 5000;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SampleStore", text);
+}
+
+qint64 floorDiv(qint64 a, qint64 b)
+{
+    const qint64 q = a / b;
+    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+qint64 alignUp(qint64 t, qint64 step)
+{
+    return -floorDiv(-t, step) * step;
+}
+
+double nan()
+{
+    return std::numeric_limits<double>::quiet_NaN();
+}
+
+// Encodes points[0, ChunkPoints) into blob; returns false when every point is a gap.
+bool encodeChunk(const double *points, QByteArray *blob)
+{
+    int first = 0;
+    while (first < ChunkPoints && std::isnan(points[first]))
+        ++first;
+    if (first == ChunkPoints)
+        return false;
+    int last = ChunkPoints - 1;
+    while (std::isnan(points[last]))
+        --last;
+    const int count = last - first + 1;
+    blob->resize(BlobHeaderSize + count * qsizetype(sizeof(double)));
+    char *out = blob->data();
+    out[0] = char(RawDoubles);
+    qToLittleEndian(quint16(first), out + 1);
+    qToLittleEndian<quint64>(points + first, count, out + BlobHeaderSize);
+    return true;
+}
+
+// Decodes a chunk blob; *first and *count give the stored points, *values points at the first one
+// (little-endian, possibly unaligned). Returns false for a blob this version cannot read.
+bool parseChunk(const QByteArray &blob, int *first, int *count, const char **values)
+{
+    if (blob.size() < BlobHeaderSize || quint8(blob.at(0)) != RawDoubles)
+        return false;
+    const qsizetype payload = blob.size() - BlobHeaderSize;
+    if (payload % qsizetype(sizeof(double)) != 0)
+        return false;
+    *first = qFromLittleEndian<quint16>(blob.constData() + 1);
+    *count = int(payload / qsizetype(sizeof(double)));
+    *values = blob.constData() + BlobHeaderSize;
+    return *first + *count <= ChunkPoints;
+}
+
+QString encodeLabels(const std::map<QString, QString> &labels)
+{
+    QJsonObject object;
+    for (const auto &[key, value] : labels)
+        object.insert(key, value);
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+std::map<QString, QString> decodeLabels(const QString &text)
+{
+    std::map<QString, QString> labels;
+    const QJsonObject object = QJsonDocument::fromJson(text.toUtf8()).object();
+    for (auto it = object.begin(); it != object.end(); ++it)
+        labels.emplace(it.key(), it.value().toString());
+    return labels;
+}
+
+} // namespace
+
+struct SampleStore::Impl
+{
+    QString connectionName;
+    QString path;
+    QSqlDatabase db;
+    bool open = false;
+
+    QSqlQuery begin, commit, rollback;
+    QSqlQuery findSeries, insertSeries, updateLabels;
+    QSqlQuery selectChunk, upsertChunk, deleteChunk, readChunks;
+    QSqlQuery selectCoverage, overlappingCoverage, deleteCoverage, insertCoverage, maxCoverage;
+
+    struct SeriesEntry
+    {
+        qint64 id;
+        QString labels;
+    };
+    // Series ids never change once assigned, so they are remembered across writes.
+    QHash<QString, SeriesEntry> seriesIds;
+    std::vector<double> chunkBuffer = std::vector<double>(ChunkPoints);
+    QByteArray blob;
+
+    QString sqlError(const QSqlQuery &query) const
+    {
+        return tr("the cache %1 could not be updated: %2").arg(path, query.lastError().text());
+    }
+    bool prepare(QSqlQuery &query, const QString &sql, QString *error)
+    {
+        query = QSqlQuery(db);
+        if (query.prepare(sql))
+            return true;
+        *error = tr("Cache %1: could not prepare a statement: %2").arg(path, query.lastError().text());
+        return false;
+    }
+    bool prepareAll(QString *error);
+    bool createSchema(QString *error);
+    bool seriesId(const QString &queryId, const Series &series, qint64 *id, QString *error);
+    bool writeSeries(qint64 id, qint64 stepMs, qint64 startMs, const std::vector<double> &values,
+                     QString *error);
+    bool addCoverage(const QString &queryId, qint64 stepMs, qint64 startMs, qint64 endMs, QString *error);
+    void closeDatabase();
+};
+
+bool SampleStore::Impl::prepareAll(QString *error)
+{
+    const auto sql = [](const char *text) { return QString::fromLatin1(text); };
+    return prepare(begin, sql("BEGIN IMMEDIATE"), error) && prepare(commit, sql("COMMIT"), error)
+        && prepare(rollback, sql("ROLLBACK"), error)
+        && prepare(findSeries, sql("SELECT id, labels FROM series WHERE query_id = ? AND name = ?"), error)
+        && prepare(insertSeries, sql("INSERT INTO series(query_id, name, labels) VALUES(?, ?, ?)"), error)
+        && prepare(updateLabels, sql("UPDATE series SET labels = ? WHERE id = ?"), error)
+        && prepare(selectChunk,
+                   sql("SELECT data FROM chunk WHERE series_id = ? AND step_ms = ? AND chunk_start_ms = ?"),
+                   error)
+        && prepare(upsertChunk,
+                   sql("INSERT INTO chunk(series_id, step_ms, chunk_start_ms, data) VALUES(?, ?, ?, ?) "
+                       "ON CONFLICT(series_id, step_ms, chunk_start_ms) DO UPDATE SET data = excluded.data"),
+                   error)
+        && prepare(deleteChunk,
+                   sql("DELETE FROM chunk WHERE series_id = ? AND step_ms = ? AND chunk_start_ms = ?"), error)
+        && prepare(readChunks,
+                   sql("SELECT s.id, s.name, s.labels, c.chunk_start_ms, c.data FROM series s "
+                       "JOIN chunk c ON c.series_id = s.id "
+                       "WHERE s.query_id = ? AND c.step_ms = ? AND c.chunk_start_ms >= ? AND c.chunk_start_ms < ? "
+                       "ORDER BY s.name, c.chunk_start_ms"),
+                   error)
+        && prepare(selectCoverage,
+                   sql("SELECT start_ms, end_ms FROM coverage WHERE query_id = ? AND step_ms = ? "
+                       "AND start_ms < ? AND end_ms > ? ORDER BY start_ms"),
+                   error)
+        && prepare(overlappingCoverage,
+                   sql("SELECT MIN(start_ms), MAX(end_ms) FROM coverage WHERE query_id = ? AND step_ms = ? "
+                       "AND start_ms <= ? AND end_ms >= ?"),
+                   error)
+        && prepare(deleteCoverage,
+                   sql("DELETE FROM coverage WHERE query_id = ? AND step_ms = ? AND start_ms <= ? AND end_ms >= ?"),
+                   error)
+        && prepare(insertCoverage,
+                   sql("INSERT INTO coverage(query_id, step_ms, start_ms, end_ms) VALUES(?, ?, ?, ?)"), error)
+        && prepare(maxCoverage, sql("SELECT MAX(end_ms) FROM coverage WHERE query_id = ? AND step_ms = ?"),
+                   error);
+}
+
+bool SampleStore::Impl::createSchema(QString *error)
+{
+    static const char *const statements[] = {
+        "CREATE TABLE series(id INTEGER PRIMARY KEY, query_id TEXT NOT NULL, name TEXT NOT NULL, "
+        "labels TEXT NOT NULL, UNIQUE(query_id, name))",
+        "CREATE TABLE chunk(id INTEGER PRIMARY KEY, series_id INTEGER NOT NULL REFERENCES series(id), "
+        "step_ms INTEGER NOT NULL, chunk_start_ms INTEGER NOT NULL, data BLOB NOT NULL, "
+        "UNIQUE(series_id, step_ms, chunk_start_ms))",
+        "CREATE TABLE coverage(query_id TEXT NOT NULL, step_ms INTEGER NOT NULL, start_ms INTEGER NOT NULL, "
+        "end_ms INTEGER NOT NULL, PRIMARY KEY(query_id, step_ms, start_ms)) WITHOUT ROWID",
+    };
+    QSqlQuery query(db);
+    for (const char *statement : statements) {
+        if (!query.exec(QString::fromLatin1(statement))) {
+            *error = tr("Cache %1: could not create its tables: %2").arg(path, query.lastError().text());
+            return false;
+        }
+    }
+    if (!query.exec(QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId))
+        || !query.exec(QStringLiteral("PRAGMA user_version = %1").arg(SampleStore::SchemaVersion))) {
+        *error = tr("Cache %1: could not set its schema version: %2").arg(path, query.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+bool SampleStore::Impl::seriesId(const QString &queryId, const Series &series, qint64 *id, QString *error)
+{
+    const QString key = queryId + QChar(0) + series.name;
+    const QString labels = encodeLabels(series.labels);
+    auto it = seriesIds.find(key);
+    if (it == seriesIds.end()) {
+        findSeries.bindValue(0, queryId);
+        findSeries.bindValue(1, series.name);
+        if (!findSeries.exec()) {
+            *error = sqlError(findSeries);
+            return false;
+        }
+        if (findSeries.next()) {
+            it = seriesIds.insert(key, { findSeries.value(0).toLongLong(), findSeries.value(1).toString() });
+            findSeries.finish();
+        } else {
+            findSeries.finish();
+            insertSeries.bindValue(0, queryId);
+            insertSeries.bindValue(1, series.name);
+            insertSeries.bindValue(2, labels);
+            if (!insertSeries.exec()) {
+                *error = sqlError(insertSeries);
+                return false;
+            }
+            it = seriesIds.insert(key, { insertSeries.lastInsertId().toLongLong(), labels });
+        }
+    }
+    if (it->labels != labels) {
+        updateLabels.bindValue(0, labels);
+        updateLabels.bindValue(1, it->id);
+        if (!updateLabels.exec()) {
+            *error = sqlError(updateLabels);
+            return false;
+        }
+        it->labels = labels;
+    }
+    *id = it->id;
+    return true;
+}
+
+bool SampleStore::Impl::writeSeries(qint64 id, qint64 stepMs, qint64 startMs, const std::vector<double> &values,
+                                    QString *error)
+{
+    const qint64 span = stepMs * ChunkPoints;
+    const qsizetype n = qsizetype(values.size());
+    for (qsizetype i = 0; i < n;) {
+        const qint64 t = startMs + i * stepMs;
+        const qint64 chunkStart = floorDiv(t, span) * span;
+        const int first = int((t - chunkStart) / stepMs);
+        const int count = int(std::min<qsizetype>(ChunkPoints - first, n - i));
+        const double *points = nullptr;
+        if (count == ChunkPoints) {
+            points = values.data() + i;
+        } else {
+            // A partial chunk: merge with what is stored so that points outside the write are kept.
+            std::fill(chunkBuffer.begin(), chunkBuffer.end(), nan());
+            selectChunk.bindValue(0, id);
+            selectChunk.bindValue(1, stepMs);
+            selectChunk.bindValue(2, chunkStart);
+            if (!selectChunk.exec()) {
+                *error = sqlError(selectChunk);
+                return false;
+            }
+            if (selectChunk.next()) {
+                int storedFirst = 0, storedCount = 0;
+                const char *stored = nullptr;
+                const QByteArray data = selectChunk.value(0).toByteArray();
+                if (parseChunk(data, &storedFirst, &storedCount, &stored))
+                    qFromLittleEndian<quint64>(stored, storedCount, chunkBuffer.data() + storedFirst);
+            }
+            selectChunk.finish();
+            std::copy_n(values.data() + i, count, chunkBuffer.data() + first);
+            points = chunkBuffer.data();
+        }
+        QSqlQuery &statement = encodeChunk(points, &blob) ? upsertChunk : deleteChunk;
+        statement.bindValue(0, id);
+        statement.bindValue(1, stepMs);
+        statement.bindValue(2, chunkStart);
+        if (&statement == &upsertChunk)
+            statement.bindValue(3, blob);
+        if (!statement.exec()) {
+            *error = sqlError(statement);
+            return false;
+        }
+        i += count;
+    }
+    return true;
+}
+
+bool SampleStore::Impl::addCoverage(const QString &queryId, qint64 stepMs, qint64 startMs, qint64 endMs,
+                                    QString *error)
+{
+    // Intervals that overlap or touch [startMs, endMs) are replaced by their union with it.
+    for (QSqlQuery *query : { &overlappingCoverage, &deleteCoverage }) {
+        query->bindValue(0, queryId);
+        query->bindValue(1, stepMs);
+        query->bindValue(2, endMs);
+        query->bindValue(3, startMs);
+        if (!query->exec()) {
+            *error = sqlError(*query);
+            return false;
+        }
+        if (query == &overlappingCoverage) {
+            if (query->next() && !query->isNull(0)) {
+                startMs = std::min(startMs, query->value(0).toLongLong());
+                endMs = std::max(endMs, query->value(1).toLongLong());
+            }
+            query->finish();
+        }
+    }
+    insertCoverage.bindValue(0, queryId);
+    insertCoverage.bindValue(1, stepMs);
+    insertCoverage.bindValue(2, startMs);
+    insertCoverage.bindValue(3, endMs);
+    if (!insertCoverage.exec()) {
+        *error = sqlError(insertCoverage);
+        return false;
+    }
+    return true;
+}
+
+void SampleStore::Impl::closeDatabase()
+{
+    for (QSqlQuery *query : { &begin, &commit, &rollback, &findSeries, &insertSeries, &updateLabels, &selectChunk,
+                              &upsertChunk, &deleteChunk, &readChunks, &selectCoverage, &overlappingCoverage,
+                              &deleteCoverage, &insertCoverage, &maxCoverage })
+        *query = QSqlQuery();
+    seriesIds.clear();
+    const bool hadConnection = db.isValid();
+    if (hadConnection)
+        db.close();
+    db = QSqlDatabase();
+    if (hadConnection)
+        QSqlDatabase::removeDatabase(connectionName);
+    open = false;
+}
+
+SampleStore::SampleStore(const QString &connectionName)
+    : d(new Impl)
+{
+    d->connectionName = connectionName;
+}
+
+SampleStore::~SampleStore()
+{
+    close();
+    delete d;
+}
+
+bool SampleStore::open(const QString &path, QString *error)
+{
+    close();
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    d->path = path;
+    const bool inMemory = path == QLatin1String(":memory:");
+
+    if (!inMemory) {
+        const QFileInfo info(path);
+        if (info.isDir()) {
+            *error = tr("The cache %1 is a directory; expected a SQLite file.").arg(path);
+            return false;
+        }
+        if (info.exists() && info.size() > 0) {
+            // Checked before SQLite sees the file, so that nothing is ever written into a file
+            // that is not a SQLite database.
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly)) {
+                *error = tr("The cache %1 cannot be read: %2").arg(path, file.errorString());
+                return false;
+            }
+            static const char magic[] = "SQLite format 3";
+            if (file.read(sizeof magic) != QByteArray(magic, sizeof magic)) {
+                *error = tr("The cache %1 is not a SQLite database; it was left unchanged. "
+                            "Choose another cache file.")
+                             .arg(path);
+                return false;
+            }
+        } else if (!info.absoluteDir().mkpath(QStringLiteral("."))) {
+            *error = tr("The folder of the cache %1 cannot be created.").arg(path);
+            return false;
+        }
+    }
+
+    d->db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->connectionName);
+    d->db.setDatabaseName(path);
+    d->db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
+    if (!d->db.open()) {
+        *error = tr("The cache %1 cannot be opened: %2").arg(path, d->db.lastError().text());
+        d->closeDatabase();
+        return false;
+    }
+
+    const auto fail = [&](const QString &message) {
+        *error = message;
+        d->closeDatabase();
+        return false;
+    };
+    QSqlQuery query(d->db);
+    const auto pragma = [&](const QString &name) {
+        if (!query.exec(QStringLiteral("PRAGMA ") + name) || !query.next())
+            return QVariant();
+        const QVariant value = query.value(0);
+        query.finish();
+        return value;
+    };
+    const auto readError = [&]() {
+        return tr("The cache %1 cannot be read as a SQLite database: %2; it was left unchanged.")
+            .arg(path, query.lastError().text());
+    };
+
+    // Only reads until the file is known to be ours and of a version this build understands.
+    QVariant version = pragma(QStringLiteral("user_version"));
+    const QVariant applicationId = pragma(QStringLiteral("application_id"));
+    if (!version.isValid() || !applicationId.isValid())
+        return fail(readError());
+    if (applicationId.toLongLong() != 0 && applicationId.toLongLong() != ApplicationId)
+        return fail(tr("The cache %1 is a SQLite database of another application; it was left unchanged.")
+                        .arg(path));
+    if (version.toInt() > SampleStore::SchemaVersion)
+        return fail(tr("The cache %1 has schema version %2, but this version of the dashboard supports "
+                       "version %3 at most; it was left unchanged. Use a newer dashboard or another cache file.")
+                        .arg(path)
+                        .arg(version.toInt())
+                        .arg(SampleStore::SchemaVersion));
+    if (version.toInt() == 0) {
+        if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next())
+            return fail(readError());
+        const bool hasObjects = query.value(0).toLongLong() > 0;
+        query.finish();
+        if (hasObjects)
+            return fail(tr("The cache %1 is a SQLite database but not a dashboard cache (it has tables and no "
+                           "schema version); it was left unchanged.")
+                            .arg(path));
+    }
+
+    if (!inMemory) {
+        const QVariant mode = pragma(QStringLiteral("journal_mode = WAL"));
+        if (mode.toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+            qWarning("Cache %s: WAL journal mode is not available (%s); concurrent readers will wait",
+                     qPrintable(path), qPrintable(mode.toString()));
+    }
+    if (!query.exec(QStringLiteral("PRAGMA synchronous = NORMAL")))
+        return fail(readError());
+
+    if (version.toInt() == 0) {
+        // Another connection may be creating the same new file: decide under the write lock.
+        if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
+            return fail(readError());
+        version = pragma(QStringLiteral("user_version"));
+        QString schemaError;
+        if (!version.isValid() || (version.toInt() == 0 && !d->createSchema(&schemaError))) {
+            query.exec(QStringLiteral("ROLLBACK"));
+            return fail(schemaError.isEmpty() ? readError() : schemaError);
+        }
+        if (!query.exec(QStringLiteral("COMMIT")))
+            return fail(readError());
+    }
+    query = QSqlQuery();
+
+    if (!d->prepareAll(error)) {
+        d->closeDatabase();
+        return false;
+    }
+    d->open = true;
+    return true;
+}
+
+void SampleStore::close()
+{
+    d->closeDatabase();
+}
+
+bool SampleStore::isOpen() const
+{
+    return d->open;
+}
+
+QString SampleStore::path() const
+{
+    return d->path;
+}
+
+bool SampleStore::write(const QueryResult &result, QString *error)
+{
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    if (!d->open) {
+        *error = tr("The cache is not open.");
+        return false;
+    }
+    if (result.stepMs <= 0) {
+        *error = tr("Query %1: only range results (step > 0) are cached, not instant ones.").arg(result.queryId);
+        return false;
+    }
+    if (result.startMs % result.stepMs != 0) {
+        *error = tr("Query %1: a result starting at %2 ms is not on the grid of its step (%3 ms); "
+                    "only aligned results are cached.")
+                     .arg(result.queryId)
+                     .arg(result.startMs)
+                     .arg(result.stepMs);
+        return false;
+    }
+    const size_t points = size_t(result.pointCount());
+    for (const Series &series : result.series) {
+        if (series.values.size() != points) {
+            *error = tr("Query %1: series %2 has %3 values, expected %4.")
+                         .arg(result.queryId, series.name)
+                         .arg(series.values.size())
+                         .arg(points);
+            return false;
+        }
+    }
+    if (points == 0)
+        return true;
+
+    if (!d->begin.exec()) {
+        *error = d->sqlError(d->begin);
+        return false;
+    }
+    bool ok = true;
+    for (const Series &series : result.series) {
+        qint64 id = 0;
+        ok = d->seriesId(result.queryId, series, &id, error)
+            && d->writeSeries(id, result.stepMs, result.startMs, series.values, error);
+        if (!ok)
+            break;
+    }
+    ok = ok && d->addCoverage(result.queryId, result.stepMs, result.startMs, result.endMs(), error);
+    if (ok && d->commit.exec())
+        return true;
+    if (ok)
+        *error = d->sqlError(d->commit);
+    d->rollback.exec();
+    // Ids of series inserted in the rolled back transaction are gone.
+    d->seriesIds.clear();
+    return false;
+}
+
+QueryResult SampleStore::read(const QueryRequest &request) const
+{
+    QueryResult result;
+    result.queryId = request.queryId;
+    result.startMs = request.startMs;
+    result.stepMs = request.stepMs;
+    if (request.isInstant() || request.stepMs < 0)
+        return result;
+    const qint64 step = request.stepMs;
+    const qint64 start = alignUp(request.startMs, step);
+    const qint64 end = alignUp(request.endMs, step);
+    result.startMs = start;
+    if (!d->open || end <= start)
+        return result;
+    const qint64 count = (end - start) / step;
+    const qint64 span = step * ChunkPoints;
+
+    QSqlQuery &query = d->readChunks;
+    query.bindValue(0, request.queryId);
+    query.bindValue(1, step);
+    query.bindValue(2, floorDiv(start, span) * span);
+    query.bindValue(3, end);
+    if (!query.exec()) {
+        qWarning("Cache %s: reading %s failed: %s", qPrintable(d->path), qPrintable(request.queryId),
+                 qPrintable(query.lastError().text()));
+        return result;
+    }
+    qint64 currentId = -1;
+    while (query.next()) {
+        const qint64 id = query.value(0).toLongLong();
+        if (id != currentId) {
+            currentId = id;
+            Series series;
+            series.name = query.value(1).toString();
+            series.labels = decodeLabels(query.value(2).toString());
+            series.values.assign(size_t(count), nan());
+            result.series.push_back(std::move(series));
+        }
+        const qint64 chunkStart = query.value(3).toLongLong();
+        const QByteArray data = query.value(4).toByteArray();
+        int first = 0, stored = 0;
+        const char *values = nullptr;
+        if (!parseChunk(data, &first, &stored, &values)) {
+            qWarning("Cache %s: skipping an unreadable chunk of %s", qPrintable(d->path),
+                     qPrintable(request.queryId));
+            continue;
+        }
+        // Point k of the chunk is point k + offset of the request.
+        const qint64 offset = (chunkStart - start) / step;
+        const qint64 from = std::max<qint64>(first, -offset);
+        const qint64 to = std::min<qint64>(first + stored, count - offset);
+        if (from < to)
+            qFromLittleEndian<quint64>(values + (from - first) * qsizetype(sizeof(double)), to - from,
+                                       result.series.back().values.data() + from + offset);
+    }
+    query.finish();
+
+    // Series whose chunks hold only gaps inside the requested range are not part of the answer.
+    std::erase_if(result.series, [](const Series &series) {
+        return std::all_of(series.values.begin(), series.values.end(), [](double v) { return std::isnan(v); });
+    });
+    // SQLite orders names by UTF-8 bytes; the contract is QString order.
+    std::stable_sort(result.series.begin(), result.series.end(),
+                     [](const Series &a, const Series &b) { return a.name < b.name; });
+    return result;
+}
+
+std::vector<TimeRange> SampleStore::missing(const QueryRequest &request) const
+{
+    if (request.isInstant())
+        return { TimeRange { request.startMs, request.startMs + 1 } };
+    if (request.stepMs < 0)
+        return {};
+    const qint64 step = request.stepMs;
+    const qint64 start = alignUp(request.startMs, step);
+    const qint64 end = alignUp(request.endMs, step);
+    if (end <= start)
+        return {};
+    if (!d->open)
+        return { TimeRange { start, end } };
+
+    std::vector<TimeRange> gaps;
+    qint64 cursor = start;
+    QSqlQuery &query = d->selectCoverage;
+    query.bindValue(0, request.queryId);
+    query.bindValue(1, step);
+    query.bindValue(2, end);
+    query.bindValue(3, start);
+    if (!query.exec()) {
+        qWarning("Cache %s: reading the coverage of %s failed: %s", qPrintable(d->path),
+                 qPrintable(request.queryId), qPrintable(query.lastError().text()));
+        return { TimeRange { start, end } };
+    }
+    while (query.next() && cursor < end) {
+        const qint64 coveredStart = query.value(0).toLongLong();
+        const qint64 coveredEnd = query.value(1).toLongLong();
+        if (coveredStart > cursor)
+            gaps.push_back({ cursor, std::min(coveredStart, end) });
+        cursor = std::max(cursor, coveredEnd);
+    }
+    query.finish();
+    if (cursor < end)
+        gaps.push_back({ cursor, end });
+    return gaps;
+}
+
+qint64 SampleStore::coveredUntil(const QString &queryId, qint64 stepMs) const
+{
+    if (!d->open)
+        return 0;
+    QSqlQuery &query = d->maxCoverage;
+    query.bindValue(0, queryId);
+    query.bindValue(1, stepMs);
+    if (!query.exec() || !query.next())
+        return 0;
+    const qint64 until = query.value(0).toLongLong();
+    query.finish();
+    return until;
+}

@@ -18,6 +18,12 @@ struct TimeRange
 // worker thread. Values are kept per (query, series, step) in chunks of regular-step samples, and a
 // coverage table records which ranges have been fetched at which step, so that a refresh asks the
 // source only for what is missing.
+//
+// The grid of a step is anchored at the epoch: its points are the multiples of stepMs. Results are
+// cached only when their startMs is on that grid (write() refuses others). A request whose bounds
+// are not on the grid is served for the grid points inside [startMs, endMs): both bounds are
+// aligned up to the next multiple of stepMs, so read() may return a later startMs than asked.
+// Series that a write does not mention keep their stored values in its range.
 class SampleStore
 {
 public:

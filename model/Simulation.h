@@ -56,6 +56,15 @@ struct SimulatedGpuState
     QString account; // running job's account, empty when idle
 };
 
+// One XID error as dcgm reports it (DCGM_FI_DEV_XID_ERRORS).
+struct SimulatedXid
+{
+    qint64 ms = 0;
+    int node = 0; // index into nodes()
+    int gpu = 0;
+    int code = 0;
+};
+
 // The simulated centre: one deterministic core behind the demo source and aisc-exporter.
 // Thread-safe: evaluate() may be called from several threads at once.
 class Simulation
@@ -81,6 +90,12 @@ public:
     int allocatedGpusAt(qint64 ms);
     int installedGpusAt(qint64 ms) const;
     std::vector<SimulatedGpuState> gpuStatesAt(qint64 ms);
+    // GPUs of online nodes that are down (failed, under repair) at ms.
+    int downGpusAt(qint64 ms);
+    // XID errors raised in [fromMs, toMs), oldest first. Every node failure is preceded by an XID 79 or 74.
+    std::vector<SimulatedXid> xidEventsBetween(qint64 fromMs, qint64 toMs);
+    // GPU-seconds used per account up to ms, in the order of accounts() (slurm_account_gpu_seconds_total).
+    std::vector<double> accountGpuSecondsAt(qint64 ms);
 
 private:
     struct Impl;

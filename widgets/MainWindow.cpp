@@ -1,0 +1,149 @@
+#include "MainWindow.h"
+
+#include "OverviewPage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDateTime>
+#include <QEvent>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_pages(new QTabWidget(this))
+    , m_overview(new OverviewPage(m_pages))
+    , m_banner(new QLabel(this))
+    , m_sourceLabel(new QLabel(this))
+    , m_updateLabel(new QLabel(this))
+    , m_cacheLabel(new QLabel(this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(m_overview, QString());
+
+    m_banner->setObjectName(QStringLiteral("staleBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setMargin(8);
+    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; color: #5c3c00; border-bottom: 1px solid #e0c36c; }"));
+    m_banner->hide();
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    m_sourceLabel->setObjectName(QStringLiteral("sourceLabel"));
+    m_updateLabel->setObjectName(QStringLiteral("updateLabel"));
+    m_cacheLabel->setObjectName(QStringLiteral("cacheLabel"));
+    statusBar()->addWidget(m_sourceLabel);
+    statusBar()->addWidget(m_updateLabel);
+    statusBar()->addPermanentWidget(m_cacheLabel);
+
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_quitAction = m_fileMenu->addAction(QString(), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_refreshAction = m_viewMenu->addAction(QString(), QKeySequence::Refresh, this, &MainWindow::refreshRequested);
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_aboutAction = m_helpMenu->addAction(QString(), this, [this] {
+        QMessageBox::about(this, tr("About AISC Operations Dashboard"),
+                           tr("<p><b>AISC Operations Dashboard</b> %1</p>"
+                              "<p>Live capacity, GPU utilisation and job queues of the Cyberport AI "
+                              "Supercomputing Centre, read from Prometheus and kept in a local cache.</p>")
+                               .arg(QLatin1String(AISC_VERSION)));
+    });
+
+    resize(1366, 768);
+    retranslate();
+}
+
+void MainWindow::setSource(const QString &name, bool simulated)
+{
+    m_sourceName = name;
+    m_simulated = simulated;
+    retranslate();
+}
+
+void MainWindow::setCacheDescription(const QString &text)
+{
+    m_cacheLabel->setText(text);
+}
+
+void MainWindow::setLastUpdate(qint64 msSinceEpoch)
+{
+    m_lastUpdateMs = msSinceEpoch;
+    m_updateLabel->setText(tr("Updated %1").arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(msSinceEpoch).time(),
+                                                                    QLocale::ShortFormat)));
+}
+
+void MainWindow::setStale(qint64 sinceMs, const QString &reason)
+{
+    const QString since = QLocale().toString(QDateTime::fromMSecsSinceEpoch(sinceMs).time(), QLocale::ShortFormat);
+    m_banner->setText(tr("Data stale since %1: %2. Showing the last data cached; retrying.").arg(since, reason));
+    m_banner->show();
+}
+
+void MainWindow::clearStale()
+{
+    m_banner->hide();
+    m_banner->clear();
+}
+
+void MainWindow::showMessage(const QString &message)
+{
+    statusBar()->showMessage(message, 15000);
+}
+
+QString MainWindow::sourceText() const
+{
+    return m_sourceLabel->text();
+}
+
+QString MainWindow::lastUpdateText() const
+{
+    return m_updateLabel->text();
+}
+
+QString MainWindow::staleText() const
+{
+    return m_banner->isVisible() ? m_banner->text() : QString();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::updateTitle()
+{
+    const QString product = tr("AISC Operations Dashboard");
+    setWindowTitle(m_sourceName.isEmpty() ? product : tr("%1 — %2").arg(product, m_sourceName));
+}
+
+void MainWindow::retranslate()
+{
+    m_pages->setTabText(m_pages->indexOf(m_overview), tr("&Overview"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_quitAction->setText(tr("&Quit"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_refreshAction->setText(tr("&Refresh now"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_aboutAction->setText(tr("&About"));
+    m_sourceLabel->setText(m_simulated ? tr("Source: %1 (no Prometheus configured)").arg(m_sourceName)
+                                       : tr("Source: %1").arg(m_sourceName));
+    if (m_lastUpdateMs != 0)
+        setLastUpdate(m_lastUpdateMs);
+    else
+        m_updateLabel->setText(tr("Not updated yet"));
+    updateTitle();
+}

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QTabWidget;
+class OverviewPage;
+
+// The dashboard's window: pages in tabs, a banner when data is stale, and a status bar that
+// names the source and the time of the last update.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+
+    OverviewPage *overviewPage() const { return m_overview; }
+
+    // Names the data source in the title and the status bar; a simulated source says so.
+    void setSource(const QString &name, bool simulated);
+    void setCacheDescription(const QString &text);
+    void setLastUpdate(qint64 msSinceEpoch);
+    // Shows that the data on screen is the cache's, and since when, and why the source failed.
+    void setStale(qint64 sinceMs, const QString &reason);
+    void clearStale();
+    void showMessage(const QString &message);
+
+    QString sourceText() const;
+    QString lastUpdateText() const;
+    QString staleText() const;
+
+Q_SIGNALS:
+    void refreshRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void updateTitle();
+
+    QTabWidget *m_pages;
+    OverviewPage *m_overview;
+    QLabel *m_banner;
+    QLabel *m_sourceLabel;
+    QLabel *m_updateLabel;
+    QLabel *m_cacheLabel;
+    QAction *m_refreshAction;
+    QAction *m_quitAction;
+    QAction *m_aboutAction;
+    QMenu *m_fileMenu;
+    QMenu *m_viewMenu;
+    QMenu *m_helpMenu;
+    QString m_sourceName;
+    bool m_simulated = false;
+    qint64 m_lastUpdateMs = 0;
+};

@@ -1,0 +1,77 @@
+#include "CommandLine.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+
+QStringList CommandLine::supportedLanguages()
+{
+    return { QStringLiteral("en"), QStringLiteral("zh_HK") };
+}
+
+CommandLineResult CommandLine::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("AISC Operations Dashboard: live capacity, GPU utilisation and job queues of the Cyberport AI "
+           "Supercomputing Centre. Without a configured Prometheus it runs on the built-in simulated centre."));
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption demoOption(QStringLiteral("demo"), tr("Run on the built-in simulated centre."));
+    const QCommandLineOption cacheOption(QStringLiteral("cache"),
+                                         tr("Keep the local cache in FILE instead of the default location."),
+                                         tr("FILE"));
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+                                        tr("Interface language: en or zh_HK (default: the system's)."),
+                                        tr("LANG"));
+    parser.addOption(demoOption);
+    parser.addOption(cacheOption);
+    parser.addOption(langOption);
+
+    CommandLineResult result;
+    auto error = [&](const QString &message) {
+        result.status = CommandLineResult::Status::Error;
+        result.output = message + QLatin1Char('\n') + tr("Try '%1 --help' for the options.")
+                                                          .arg(QFileInfo(arguments.value(0)).fileName());
+        return result;
+    };
+
+    if (!parser.parse(arguments))
+        return error(parser.errorText());
+    if (parser.isSet(helpOption)) {
+        result.status = CommandLineResult::Status::Help;
+        result.output = parser.helpText();
+        return result;
+    }
+    if (parser.isSet(versionOption)) {
+        result.status = CommandLineResult::Status::Version;
+        result.output = QStringLiteral("aisc-dashboard ") + QLatin1String(AISC_VERSION);
+        return result;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return error(tr("Unexpected argument '%1'.").arg(parser.positionalArguments().constFirst()));
+
+    result.options.demo = parser.isSet(demoOption);
+
+    if (parser.isSet(langOption)) {
+        const QString language = parser.value(langOption);
+        if (!supportedLanguages().contains(language))
+            return error(tr("Unsupported language '%1' for --lang: expected one of %2.")
+                             .arg(language, supportedLanguages().join(QLatin1String(", "))));
+        result.options.language = language;
+    }
+
+    if (parser.isSet(cacheOption)) {
+        const QString path = parser.value(cacheOption);
+        const QFileInfo info(path);
+        if (path.isEmpty())
+            return error(tr("--cache needs a file path."));
+        if (info.isDir())
+            return error(tr("--cache %1 is a directory: expected the path of a cache file.").arg(path));
+        if (!info.absoluteDir().exists())
+            return error(tr("--cache %1: the folder %2 does not exist.").arg(path, info.absolutePath()));
+        result.options.cachePath = info.absoluteFilePath();
+    }
+    return result;
+}

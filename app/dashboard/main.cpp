@@ -1,0 +1,79 @@
+#include "CommandLine.h"
+#include "Dashboard.h"
+#include "Translations.h"
+
+#include <QApplication>
+#include <QFont>
+
+#include <cstdio>
+
+namespace {
+QStringList argumentsOf(int argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    return arguments;
+}
+
+// The language asked for with --lang, if valid, so that help and errors are in it too.
+QString requestedLanguage(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        QString value;
+        if (argument.startsWith(QLatin1String("--lang=")))
+            value = argument.mid(7);
+        else if ((argument == QLatin1String("--lang") || argument == QLatin1String("-lang")) && i + 1 < arguments.size())
+            value = arguments.at(i + 1);
+        if (CommandLine::supportedLanguages().contains(value))
+            return value;
+    }
+    return {};
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const QStringList arguments = argumentsOf(argc, argv);
+
+    // Parse before any display is needed: --help, --version and bad arguments work on a plain terminal.
+    CommandLineResult parsed;
+    {
+        QCoreApplication core(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("aisc-dashboard"));
+        QCoreApplication::setApplicationVersion(QLatin1String(AISC_VERSION));
+        installTranslations(core, requestedLanguage(arguments));
+        parsed = CommandLine::parse(arguments);
+    }
+    switch (parsed.status) {
+    case CommandLineResult::Status::Help:
+    case CommandLineResult::Status::Version:
+        std::fputs(qPrintable(parsed.output + QLatin1Char('\n')), stdout);
+        return 0;
+    case CommandLineResult::Status::Error:
+        std::fputs(qPrintable(parsed.output + QLatin1Char('\n')), stderr);
+        return 2;
+    case CommandLineResult::Status::Run:
+        break;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("aisc-dashboard"));
+    QApplication::setOrganizationName(QStringLiteral("AISC"));
+    QApplication::setApplicationDisplayName(QApplication::translate("main", "AISC Operations Dashboard"));
+    QApplication::setApplicationVersion(QLatin1String(AISC_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("hk.cyberport.aisc.dashboard"));
+    const QString language = installTranslations(app, parsed.options.language);
+    if (language == QLatin1String("zh_HK")) {
+        // Latin text keeps its usual face; Chinese falls back to Noto Sans CJK TC, not to a
+        // Simplified Chinese or Japanese face with different glyph forms.
+        QFont font = QApplication::font();
+        font.setFamilies({ font.family(), QStringLiteral("Noto Sans CJK TC") });
+        QApplication::setFont(font);
+    }
+
+    Dashboard dashboard(parsed.options);
+    dashboard.start();
+    return app.exec();
+}

@@ -1,0 +1,131 @@
+// The real window on the simulated centre, under the offscreen platform: it must fill every
+// chart and tile, from the source on a cold cache and from the cache on a warm one.
+#include "ChartPanel.h"
+#include "Dashboard.h"
+#include "KpiTile.h"
+#include "KpiTileStrip.h"
+#include "MainWindow.h"
+#include "OverviewPage.h"
+#include "Translations.h"
+
+#include <QElapsedTimer>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void coldCacheFillsEveryChartAndTile();
+    void warmCachePaintsBeforeTheSourceAnswers();
+    void screenshots_data();
+    void screenshots();
+
+private:
+    static bool everyChartAndTileHasData(const MainWindow *window);
+    static QString outputPath(const QString &name);
+    QTemporaryDir m_dir;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+QString TestMainWindow::outputPath(const QString &name)
+{
+    const QString folder = qEnvironmentVariable("AISC_TEST_OUTPUT", QDir::tempPath());
+    return QDir(folder).absoluteFilePath(name);
+}
+
+bool TestMainWindow::everyChartAndTileHasData(const MainWindow *window)
+{
+    const OverviewPage *page = window->overviewPage();
+    for (const ChartPanel *chart : { page->utilisationChart(), page->queueChart() })
+        if (chart->pointCount() == 0)
+            return false;
+    static const QRegularExpression digit(QStringLiteral("\\d"));
+    const std::vector<KpiTile *> &tiles = page->tileStrip()->tiles();
+    return !tiles.empty() && std::all_of(tiles.begin(), tiles.end(), [](const KpiTile *tile) {
+        return tile->value().contains(digit);
+    });
+}
+
+void TestMainWindow::coldCacheFillsEveryChartAndTile()
+{
+    DashboardOptions options;
+    options.cachePath = m_dir.filePath(QStringLiteral("cold.sqlite"));
+    Dashboard dashboard(options);
+    QElapsedTimer timer;
+    timer.start();
+    dashboard.start();
+    MainWindow *window = dashboard.window();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+
+    QTRY_VERIFY_WITH_TIMEOUT(everyChartAndTileHasData(window), 30000);
+    qInfo("cold cache: every chart and tile filled after %lld ms", timer.elapsed());
+
+    QVERIFY2(window->windowTitle().contains(QLatin1String("simulated centre")), qPrintable(window->windowTitle()));
+    QVERIFY2(window->sourceText().contains(QLatin1String("simulated centre")), qPrintable(window->sourceText()));
+    QTRY_VERIFY(window->lastUpdateText().startsWith(QLatin1String("Updated")));
+    QVERIFY(window->staleText().isEmpty());
+
+    const OverviewPage *page = window->overviewPage();
+    // A day at a one-minute step, one line per partition.
+    QCOMPARE(page->utilisationChart()->legendNames(), page->queueChart()->legendNames());
+    QVERIFY(page->utilisationChart()->seriesCount() >= 2);
+    QVERIFY(page->utilisationChart()->pointCount() >= 1400 * page->utilisationChart()->seriesCount() / 2);
+    QVERIFY(page->utilisationChart()->placeholderText().isEmpty());
+
+    const std::vector<KpiTile *> &tiles = page->tileStrip()->tiles();
+    QCOMPARE(tiles.size(), size_t(5));
+    QVERIFY2(tiles[0]->value().contains(QLatin1String("PFLOPS")), qPrintable(tiles[0]->value()));
+    QVERIFY2(tiles[0]->detail().contains(QLatin1String("3,000")), qPrintable(tiles[0]->detail()));
+    QVERIFY2(tiles[1]->value().endsWith(QLatin1Char('%')), qPrintable(tiles[1]->value()));
+
+    QVERIFY(window->grab().save(outputPath(QStringLiteral("overview-cold.png"))));
+}
+
+void TestMainWindow::warmCachePaintsBeforeTheSourceAnswers()
+{
+    // The previous test left a full day in this cache.
+    DashboardOptions options;
+    options.cachePath = m_dir.filePath(QStringLiteral("cold.sqlite"));
+    Dashboard dashboard(options);
+    QElapsedTimer timer;
+    timer.start();
+    dashboard.start();
+    MainWindow *window = dashboard.window();
+    const OverviewPage *page = window->overviewPage();
+    QTRY_VERIFY_WITH_TIMEOUT(page->utilisationChart()->pointCount() > 0 && page->queueChart()->pointCount() > 0, 10000);
+    qInfo("warm cache: charts painted after %lld ms", timer.elapsed());
+    QTRY_VERIFY_WITH_TIMEOUT(everyChartAndTileHasData(window), 10000);
+}
+
+void TestMainWindow::screenshots_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1920x1080") << QSize(1920, 1080);
+    QTest::newRow("1366x768") << QSize(1366, 768);
+}
+
+void TestMainWindow::screenshots()
+{
+    QFETCH(QSize, size);
+    DashboardOptions options;
+    options.cachePath = m_dir.filePath(QStringLiteral("cold.sqlite"));
+    Dashboard dashboard(options);
+    dashboard.start();
+    MainWindow *window = dashboard.window();
+    window->resize(size);
+    QTRY_VERIFY_WITH_TIMEOUT(everyChartAndTileHasData(window), 30000);
+    QTest::qWait(100); // let the charts lay out at the new size
+    const QImage image = window->grab().toImage();
+    QCOMPARE(image.size(), size * window->devicePixelRatio());
+    QVERIFY(image.save(outputPath(QStringLiteral("overview-%1x%2.png").arg(size.width()).arg(size.height()))));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,97 @@
+#include "CommandLine.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void statusAndOptions_data();
+    void statusAndOptions();
+    void errorsNameTheArgument_data();
+    void errorsNameTheArgument();
+    void cachePathIsMadeAbsolute();
+};
+
+void TestCommandLine::statusAndOptions_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<bool>("demo");
+    QTest::addColumn<QString>("language");
+
+    using S = CommandLineResult::Status;
+    QTest::newRow("nothing") << QStringList {} << int(S::Run) << false << QString();
+    QTest::newRow("demo") << QStringList { QStringLiteral("--demo") } << int(S::Run) << true << QString();
+    QTest::newRow("lang zh_HK") << QStringList { QStringLiteral("--lang"), QStringLiteral("zh_HK") } << int(S::Run)
+                                << false << QStringLiteral("zh_HK");
+    QTest::newRow("lang=en") << QStringList { QStringLiteral("--lang=en") } << int(S::Run) << false
+                             << QStringLiteral("en");
+    QTest::newRow("help") << QStringList { QStringLiteral("--help") } << int(S::Help) << false << QString();
+    QTest::newRow("version") << QStringList { QStringLiteral("--version") } << int(S::Version) << false << QString();
+}
+
+void TestCommandLine::statusAndOptions()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, status);
+    QFETCH(bool, demo);
+    QFETCH(QString, language);
+
+    arguments.prepend(QStringLiteral("aisc-dashboard"));
+    const CommandLineResult result = CommandLine::parse(arguments);
+    QCOMPARE(int(result.status), status);
+    QCOMPARE(result.options.demo, demo);
+    QCOMPARE(result.options.language, language);
+    if (result.status == CommandLineResult::Status::Help) {
+        for (const char *option : { "--demo", "--cache", "--lang", "--version" })
+            QVERIFY2(result.output.contains(QLatin1String(option)), option);
+    }
+    if (result.status == CommandLineResult::Status::Version)
+        QCOMPARE(result.output, QStringLiteral("aisc-dashboard ") + QLatin1String(AISC_VERSION));
+}
+
+void TestCommandLine::errorsNameTheArgument_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("mentions");
+
+    QTest::newRow("unknown option") << QStringList { QStringLiteral("--frobnicate") } << QStringLiteral("frobnicate");
+    QTest::newRow("unsupported language") << QStringList { QStringLiteral("--lang"), QStringLiteral("fr") }
+                                          << QStringLiteral("'fr'");
+    QTest::newRow("language without value") << QStringList { QStringLiteral("--lang") } << QStringLiteral("lang");
+    QTest::newRow("stray argument") << QStringList { QStringLiteral("extra") } << QStringLiteral("'extra'");
+    QTest::newRow("cache is a folder") << QStringList { QStringLiteral("--cache"), QDir::tempPath() }
+                                       << QStringLiteral("is a directory");
+    QTest::newRow("cache folder missing")
+        << QStringList { QStringLiteral("--cache"), QStringLiteral("/nonexistent-aisc-folder/cache.sqlite") }
+        << QStringLiteral("/nonexistent-aisc-folder");
+}
+
+void TestCommandLine::errorsNameTheArgument()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, mentions);
+
+    arguments.prepend(QStringLiteral("aisc-dashboard"));
+    const CommandLineResult result = CommandLine::parse(arguments);
+    QCOMPARE(result.status, CommandLineResult::Status::Error);
+    QVERIFY2(result.output.contains(mentions), qPrintable(result.output));
+    QVERIFY2(result.output.contains(QLatin1String("--help")), qPrintable(result.output));
+}
+
+void TestCommandLine::cachePathIsMadeAbsolute()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QDir::setCurrent(dir.path()));
+    const CommandLineResult result = CommandLine::parse(
+        { QStringLiteral("aisc-dashboard"), QStringLiteral("--cache"), QStringLiteral("my.sqlite") });
+    QCOMPARE(result.status, CommandLineResult::Status::Run);
+    QCOMPARE(result.options.cachePath, QDir(dir.path()).absoluteFilePath(QStringLiteral("my.sqlite")));
+}
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"

@@ -1,0 +1,527 @@
+#include "SampleStore.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <limits>
+
+Q_DECLARE_METATYPE(std::vector<TimeRange>)
+
+namespace {
+
+constexpr qint64 Minute = 60'000;
+constexpr qint64 Day = 24 * 60 * Minute;
+// A day boundary, so that ranges start on the grid of every step used here.
+constexpr qint64 T0 = 1'735'689'600'000; // 2025-01-01T00:00:00Z
+const double NaN = std::numeric_limits<double>::quiet_NaN();
+
+Series makeSeries(const QString &name, std::vector<double> values, std::map<QString, QString> labels = {})
+{
+    Series series;
+    series.name = name;
+    series.labels = std::move(labels);
+    series.values = std::move(values);
+    return series;
+}
+
+QueryResult makeResult(const QString &queryId, qint64 startMs, qint64 stepMs, std::vector<Series> series)
+{
+    QueryResult result;
+    result.queryId = queryId;
+    result.startMs = startMs;
+    result.stepMs = stepMs;
+    result.series = std::move(series);
+    return result;
+}
+
+QueryRequest makeRequest(const QString &queryId, qint64 startMs, qint64 endMs, qint64 stepMs)
+{
+    return QueryRequest { queryId, startMs, endMs, stepMs };
+}
+
+// Values compared bit for bit, so that NaN gaps and -0.0 count.
+bool sameValues(const std::vector<double> &a, const std::vector<double> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        if (std::isnan(a[i]) != std::isnan(b[i]))
+            return false;
+        if (!std::isnan(a[i]) && std::memcmp(&a[i], &b[i], sizeof(double)) != 0)
+            return false;
+    }
+    return true;
+}
+
+QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+} // namespace
+
+class TestSampleStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void roundTrip_data();
+    void roundTrip();
+    void overlappingWritesMerge();
+    void seriesWithoutDataInRangeAreLeftOut();
+    void missing_data();
+    void missing();
+    void coveredUntil();
+    void unalignedRequestsUseTheGrid();
+    void refusesInstantAndUnalignedWrites();
+    void schemaVersionIsStored();
+    void newerSchemaIsRefusedAndLeftUntouched();
+    void garbageFileIsRefusedAndLeftUntouched();
+    void foreignDatabaseIsRefused();
+    void twoConnectionsOnOneFile();
+    void bytesPerSample();
+
+private:
+    QTemporaryDir m_dir;
+    int m_connection = 0;
+    QString nextConnection() { return QStringLiteral("tst-%1").arg(++m_connection); }
+};
+
+void TestSampleStore::roundTrip_data()
+{
+    QTest::addColumn<qint64>("stepMs");
+    QTest::addColumn<qint64>("startMs");
+    QTest::addColumn<int>("points");
+    QTest::addColumn<bool>("reopen");
+
+    QTest::newRow("in memory, one partial chunk") << Minute << T0 + 7 * Minute << 10 << false;
+    QTest::newRow("file, across chunks, reopened") << Minute << T0 + 700 * Minute << 2000 << true;
+    QTest::newRow("file, 15 s step") << qint64(15'000) << T0 << 721 << true;
+    QTest::newRow("file, before the epoch") << Minute << -100 * Minute << 300 << true;
+}
+
+void TestSampleStore::roundTrip()
+{
+    QFETCH(qint64, stepMs);
+    QFETCH(qint64, startMs);
+    QFETCH(int, points);
+    QFETCH(bool, reopen);
+
+    std::vector<double> a(size_t(points)), b(size_t(points));
+    for (int i = 0; i < points; ++i) {
+        a[size_t(i)] = i % 7 == 3 ? NaN : 0.1 * i + 1e-9;
+        b[size_t(i)] = i < points / 2 ? NaN : -1.0 / (i + 1);
+    }
+    a[0] = -0.0;
+    if (points > 5) {
+        a[1] = std::numeric_limits<double>::infinity();
+        a[2] = std::numeric_limits<double>::denorm_min();
+        a[4] = std::numeric_limits<double>::max();
+    }
+    const std::map<QString, QString> labelsA { { QStringLiteral("partition"), QStringLiteral("gpu-h100") },
+                                               { QStringLiteral("hostname"), QStringLiteral("node-001") } };
+    const std::map<QString, QString> labelsB { { QStringLiteral("odd"), QStringLiteral("a=b,c\"d\\e\n香港") },
+                                               { QStringLiteral(""), QStringLiteral("") } };
+    // Written in reverse name order: read() orders by name.
+    const QueryResult written = makeResult(QStringLiteral("gpu_util_by_partition"), startMs, stepMs,
+                                           { makeSeries(QStringLiteral("b"), b, labelsB),
+                                             makeSeries(QStringLiteral("a"), a, labelsA) });
+
+    const QString path = reopen ? m_dir.filePath(QStringLiteral("roundtrip-%1.sqlite").arg(QTest::currentDataTag()))
+                                : QStringLiteral(":memory:");
+    SampleStore store(nextConnection());
+    QString error;
+    QVERIFY2(store.open(path, &error), qPrintable(error));
+    QVERIFY2(store.write(written, &error), qPrintable(error));
+    if (reopen) {
+        store.close();
+        QVERIFY(!store.isOpen());
+        QVERIFY2(store.open(path, &error), qPrintable(error));
+    }
+
+    const QueryResult read = store.read(
+        makeRequest(written.queryId, startMs, startMs + points * stepMs, stepMs));
+    QCOMPARE(read.queryId, written.queryId);
+    QCOMPARE(read.startMs, startMs);
+    QCOMPARE(read.stepMs, stepMs);
+    QCOMPARE(read.series.size(), size_t(2));
+    QCOMPARE(read.series[0].name, QStringLiteral("a"));
+    QCOMPARE(read.series[0].labels, labelsA);
+    QVERIFY(sameValues(read.series[0].values, a));
+    QCOMPARE(read.series[1].name, QStringLiteral("b"));
+    QCOMPARE(read.series[1].labels, labelsB);
+    QVERIFY(sameValues(read.series[1].values, b));
+
+    // A wider request: NaN where nothing is stored.
+    const QueryResult wider = store.read(
+        makeRequest(written.queryId, startMs - 3 * stepMs, startMs + (points + 2) * stepMs, stepMs));
+    QCOMPARE(wider.pointCount(), points + 5);
+    std::vector<double> expected(3, NaN);
+    expected.insert(expected.end(), a.begin(), a.end());
+    expected.insert(expected.end(), 2, NaN);
+    QVERIFY(sameValues(wider.series[0].values, expected));
+
+    // Another step, another query: nothing.
+    QVERIFY(store.read(makeRequest(written.queryId, startMs, startMs + points * stepMs, 2 * stepMs)).series.empty());
+    QVERIFY(store.read(makeRequest(QStringLiteral("power_mw"), startMs, startMs + points * stepMs, stepMs))
+                .series.empty());
+}
+
+void TestSampleStore::overlappingWritesMerge()
+{
+    SampleStore store(nextConnection());
+    QString error;
+    QVERIFY2(store.open(m_dir.filePath(QStringLiteral("merge.sqlite")), &error), qPrintable(error));
+    const QString query = QStringLiteral("node_gpu_util");
+
+    // 0..1499 = 1 000 + i, then 1000..1999 overwritten with 5 000 + i, NaN at 1500 included.
+    std::vector<double> first(1500), second(1000);
+    for (size_t i = 0; i < first.size(); ++i)
+        first[i] = 1000.0 + double(i);
+    for (size_t i = 0; i < second.size(); ++i)
+        second[i] = i == 500 ? NaN : 5000.0 + double(i);
+    QVERIFY2(store.write(makeResult(query, T0, Minute, { makeSeries(QStringLiteral("n1"), first) }), &error),
+             qPrintable(error));
+    QVERIFY2(store.write(makeResult(query, T0 + 1000 * Minute, Minute,
+                                    { makeSeries(QStringLiteral("n1"), second,
+                                                 { { QStringLiteral("hostname"), QStringLiteral("n1") } }) }),
+                         &error),
+             qPrintable(error));
+
+    const QueryResult read = store.read(makeRequest(query, T0, T0 + 2000 * Minute, Minute));
+    QCOMPARE(read.series.size(), size_t(1));
+    const std::vector<double> &values = read.series[0].values;
+    QCOMPARE(values.size(), size_t(2000));
+    for (size_t i = 0; i < 1000; ++i)
+        QCOMPARE(values[i], 1000.0 + double(i));
+    for (size_t i = 1000; i < 2000; ++i) {
+        if (i == 1500)
+            QVERIFY(std::isnan(values[i]));
+        else
+            QCOMPARE(values[i], 5000.0 + double(i - 1000));
+    }
+    // The newer labels win.
+    QCOMPARE(read.series[0].labels.at(QStringLiteral("hostname")), QStringLiteral("n1"));
+    QCOMPARE(store.missing(makeRequest(query, T0, T0 + 2000 * Minute, Minute)), std::vector<TimeRange>());
+
+    // A write of only gaps over a whole chunk removes it: the range reads as gaps.
+    QVERIFY2(store.write(makeResult(query, T0, Minute, { makeSeries(QStringLiteral("n1"), std::vector<double>(720, NaN)) }),
+                         &error),
+             qPrintable(error));
+    QVERIFY(store.read(makeRequest(query, T0, T0 + 720 * Minute, Minute)).series.empty());
+    QCOMPARE(store.read(makeRequest(query, T0, T0 + 721 * Minute, Minute)).series.at(0).values.back(), 1720.0);
+}
+
+void TestSampleStore::seriesWithoutDataInRangeAreLeftOut()
+{
+    SampleStore store(nextConnection());
+    QString error;
+    QVERIFY2(store.open(QStringLiteral(":memory:"), &error), qPrintable(error));
+    const QString query = QStringLiteral("account_gpu_hours");
+    std::vector<double> early(20, NaN), late(20, NaN);
+    std::fill(early.begin(), early.begin() + 10, 1.0);
+    std::fill(late.begin() + 10, late.end(), 2.0);
+    QVERIFY2(store.write(makeResult(query, T0, Minute,
+                                    { makeSeries(QStringLiteral("early"), early),
+                                      makeSeries(QStringLiteral("late"), late),
+                                      makeSeries(QStringLiteral("never"), std::vector<double>(20, NaN)) }),
+                         &error),
+             qPrintable(error));
+    const QueryResult head = store.read(makeRequest(query, T0, T0 + 10 * Minute, Minute));
+    QCOMPARE(head.series.size(), size_t(1));
+    QCOMPARE(head.series[0].name, QStringLiteral("early"));
+    const QueryResult tail = store.read(makeRequest(query, T0 + 10 * Minute, T0 + 20 * Minute, Minute));
+    QCOMPARE(tail.series.size(), size_t(1));
+    QCOMPARE(tail.series[0].name, QStringLiteral("late"));
+    QCOMPARE(store.read(makeRequest(query, T0, T0 + 20 * Minute, Minute)).series.size(), size_t(2));
+}
+
+void TestSampleStore::missing_data()
+{
+    QTest::addColumn<std::vector<TimeRange>>("writes");
+    QTest::addColumn<TimeRange>("request");
+    QTest::addColumn<std::vector<TimeRange>>("expected");
+
+    const auto at = [](int minutes) { return T0 + minutes * Minute; };
+    QTest::newRow("empty cache") << std::vector<TimeRange> {} << TimeRange { at(0), at(60) }
+                                 << std::vector<TimeRange> { { at(0), at(60) } };
+    QTest::newRow("fully covered") << std::vector<TimeRange> { { at(0), at(60) } } << TimeRange { at(10), at(50) }
+                                   << std::vector<TimeRange> {};
+    QTest::newRow("extension at the end") << std::vector<TimeRange> { { at(0), at(60) } }
+                                          << TimeRange { at(0), at(90) }
+                                          << std::vector<TimeRange> { { at(60), at(90) } };
+    QTest::newRow("extension at both ends") << std::vector<TimeRange> { { at(10), at(60) } }
+                                            << TimeRange { at(0), at(90) }
+                                            << std::vector<TimeRange> { { at(0), at(10) }, { at(60), at(90) } };
+    QTest::newRow("hole in the middle") << std::vector<TimeRange> { { at(0), at(30) }, { at(40), at(60) } }
+                                        << TimeRange { at(0), at(60) }
+                                        << std::vector<TimeRange> { { at(30), at(40) } };
+    QTest::newRow("adjacent writes merge") << std::vector<TimeRange> { { at(0), at(30) }, { at(30), at(60) } }
+                                           << TimeRange { at(0), at(60) } << std::vector<TimeRange> {};
+    QTest::newRow("hole filled by an overlapping write")
+        << std::vector<TimeRange> { { at(0), at(30) }, { at(40), at(60) }, { at(20), at(50) } }
+        << TimeRange { at(0), at(70) } << std::vector<TimeRange> { { at(60), at(70) } };
+    QTest::newRow("unaligned request") << std::vector<TimeRange> { { at(0), at(30) } }
+                                       << TimeRange { at(0) + 1, at(40) - 1 }
+                                       << std::vector<TimeRange> { { at(30), at(40) } };
+}
+
+void TestSampleStore::missing()
+{
+    QFETCH(std::vector<TimeRange>, writes);
+    QFETCH(TimeRange, request);
+    QFETCH(std::vector<TimeRange>, expected);
+
+    SampleStore store(nextConnection());
+    QString error;
+    QVERIFY2(store.open(QStringLiteral(":memory:"), &error), qPrintable(error));
+    const QString query = QStringLiteral("queue_pending_by_partition");
+    for (const TimeRange &range : writes) {
+        const auto points = size_t((range.endMs - range.startMs) / Minute);
+        QVERIFY2(store.write(makeResult(query, range.startMs, Minute,
+                                        { makeSeries(QStringLiteral("cpu"), std::vector<double>(points, 1.0)) }),
+                             &error),
+                 qPrintable(error));
+    }
+    QCOMPARE(store.missing(makeRequest(query, request.startMs, request.endMs, Minute)), expected);
+    // Coverage is per step: the same range at another step is all missing.
+    const qint64 alignedStart = (request.startMs + 5 * Minute - 1) / (5 * Minute) * (5 * Minute);
+    const qint64 alignedEnd = (request.endMs + 5 * Minute - 1) / (5 * Minute) * (5 * Minute);
+    QCOMPARE(store.missing(makeRequest(query, request.startMs, request.endMs, 5 * Minute)),
+             (std::vector<TimeRange> { { alignedStart, alignedEnd } }));
+}
+
+void TestSampleStore::coveredUntil()
+{
+    SampleStore store(nextConnection());
+    QString error;
+    QVERIFY2(store.open(QStringLiteral(":memory:"), &error), qPrintable(error));
+    const QString query = QStringLiteral("power_mw");
+    QCOMPARE(store.coveredUntil(query, Minute), qint64(0));
+    const Series series = makeSeries(QStringLiteral("power"), std::vector<double>(10, 0.5));
+    QVERIFY(store.write(makeResult(query, T0 + 100 * Minute, Minute, { series }), &error));
+    QVERIFY(store.write(makeResult(query, T0, Minute, { series }), &error));
+    QCOMPARE(store.coveredUntil(query, Minute), T0 + 110 * Minute);
+    QCOMPARE(store.coveredUntil(query, 2 * Minute), qint64(0));
+    QCOMPARE(store.coveredUntil(QStringLiteral("other"), Minute), qint64(0));
+}
+
+void TestSampleStore::unalignedRequestsUseTheGrid()
+{
+    SampleStore store(nextConnection());
+    QString error;
+    QVERIFY2(store.open(QStringLiteral(":memory:"), &error), qPrintable(error));
+    const QString query = QStringLiteral("gpus_by_state");
+    QVERIFY(store.write(makeResult(query, T0, Minute, { makeSeries(QStringLiteral("idle"), { 1, 2, 3, 4, 5 }) }),
+                        &error));
+    // [T0 + 1 ms, T0 + 3 min + 1 ms) holds the grid points T0 + 1, 2 and 3 minutes.
+    const QueryResult read = store.read(makeRequest(query, T0 + 1, T0 + 3 * Minute + 1, Minute));
+    QCOMPARE(read.startMs, T0 + Minute);
+    QCOMPARE(read.series.at(0).values, (std::vector<double> { 2, 3, 4 }));
+    // Instant requests are not cached.
+    const QueryResult instant = store.read(makeRequest(query, T0, T0, 0));
+    QVERIFY(instant.series.empty());
+    QCOMPARE(store.missing(makeRequest(query, T0, T0, 0)), (std::vector<TimeRange> { { T0, T0 + 1 } }));
+}
+
+void TestSampleStore::refusesInstantAndUnalignedWrites()
+{
+    SampleStore store(nextConnection());
+    QString error;
+    QVERIFY2(store.open(QStringLiteral(":memory:"), &error), qPrintable(error));
+    QVERIFY(!store.write(makeResult(QStringLiteral("q"), T0, 0, { makeSeries(QStringLiteral("s"), { 1 }) }), &error));
+    QVERIFY2(error.contains(QLatin1String("instant")), qPrintable(error));
+    error.clear();
+    QVERIFY(!store.write(makeResult(QStringLiteral("q"), T0 + 1, Minute, { makeSeries(QStringLiteral("s"), { 1 }) }),
+                         &error));
+    QVERIFY2(error.contains(QLatin1String("grid")), qPrintable(error));
+    error.clear();
+    QVERIFY(!store.write(makeResult(QStringLiteral("q"), T0, Minute,
+                                    { makeSeries(QStringLiteral("s"), { 1, 2 }), makeSeries(QStringLiteral("t"), { 1 }) }),
+                         &error));
+    QVERIFY2(error.contains(QLatin1String("expected 2")), qPrintable(error));
+    QCOMPARE(store.coveredUntil(QStringLiteral("q"), Minute), qint64(0));
+
+    SampleStore closed(nextConnection());
+    QVERIFY(!closed.write(makeResult(QStringLiteral("q"), T0, Minute, { makeSeries(QStringLiteral("s"), { 1 }) }),
+                          &error));
+    QVERIFY(closed.read(makeRequest(QStringLiteral("q"), T0, T0 + Minute, Minute)).series.empty());
+    QCOMPARE(closed.missing(makeRequest(QStringLiteral("q"), T0, T0 + Minute, Minute)),
+             (std::vector<TimeRange> { { T0, T0 + Minute } }));
+}
+
+void TestSampleStore::schemaVersionIsStored()
+{
+    const QString path = m_dir.filePath(QStringLiteral("version.sqlite"));
+    {
+        SampleStore store(nextConnection());
+        QString error;
+        QVERIFY2(store.open(path, &error), qPrintable(error));
+        QCOMPARE(store.path(), path);
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect-version"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("PRAGMA user_version")) && query.next());
+        QCOMPARE(query.value(0).toInt(), SampleStore::SchemaVersion);
+        QVERIFY(query.exec(QStringLiteral("PRAGMA journal_mode")) && query.next());
+        QCOMPARE(query.value(0).toString(), QStringLiteral("wal"));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("inspect-version"));
+}
+
+void TestSampleStore::newerSchemaIsRefusedAndLeftUntouched()
+{
+    const QString path = m_dir.filePath(QStringLiteral("newer.sqlite"));
+    {
+        SampleStore store(nextConnection());
+        QString error;
+        QVERIFY2(store.open(path, &error), qPrintable(error));
+        QVERIFY(store.write(makeResult(QStringLiteral("q"), T0, Minute, { makeSeries(QStringLiteral("s"), { 1 }) }),
+                            &error));
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bump-version"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = %1").arg(SampleStore::SchemaVersion + 1)));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("bump-version"));
+    const QByteArray before = fileHash(path);
+    QVERIFY(!before.isEmpty());
+
+    SampleStore store(nextConnection());
+    QString error;
+    QVERIFY(!store.open(path, &error));
+    QVERIFY(!store.isOpen());
+    QVERIFY2(error.contains(path), qPrintable(error));
+    QVERIFY2(error.contains(QString::number(SampleStore::SchemaVersion + 1)), qPrintable(error));
+    QVERIFY2(error.contains(QString::number(SampleStore::SchemaVersion)), qPrintable(error));
+    QCOMPARE(fileHash(path), before);
+    QVERIFY(!QFileInfo::exists(path + QLatin1String("-wal")));
+}
+
+void TestSampleStore::garbageFileIsRefusedAndLeftUntouched()
+{
+    const QString path = m_dir.filePath(QStringLiteral("garbage.sqlite"));
+    QByteArray garbage(8192, Qt::Uninitialized);
+    QRandomGenerator generator(42);
+    generator.fillRange(reinterpret_cast<quint32 *>(garbage.data()), garbage.size() / 4);
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(garbage), garbage.size());
+    }
+    SampleStore store(nextConnection());
+    QString error;
+    QVERIFY(!store.open(path, &error));
+    QVERIFY2(error.contains(path), qPrintable(error));
+    QVERIFY2(error.contains(QLatin1String("not a SQLite database")), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), garbage);
+    QVERIFY(!QFileInfo::exists(path + QLatin1String("-wal")));
+
+    // Later calls on the store that failed to open do not crash.
+    QVERIFY(!store.write(makeResult(QStringLiteral("q"), T0, Minute, { makeSeries(QStringLiteral("s"), { 1 }) }),
+                         &error));
+    QCOMPARE(store.coveredUntil(QStringLiteral("q"), Minute), qint64(0));
+}
+
+void TestSampleStore::foreignDatabaseIsRefused()
+{
+    const QString path = m_dir.filePath(QStringLiteral("foreign.sqlite"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("CREATE TABLE notes(text TEXT)")));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
+    const QByteArray before = fileHash(path);
+    SampleStore store(nextConnection());
+    QString error;
+    QVERIFY(!store.open(path, &error));
+    QVERIFY2(error.contains(path), qPrintable(error));
+    QCOMPARE(fileHash(path), before);
+}
+
+void TestSampleStore::twoConnectionsOnOneFile()
+{
+    const QString path = m_dir.filePath(QStringLiteral("shared.sqlite"));
+    SampleStore first(nextConnection());
+    SampleStore second(nextConnection());
+    QString error;
+    QVERIFY2(first.open(path, &error), qPrintable(error));
+    QVERIFY2(second.open(path, &error), qPrintable(error));
+    const QString query = QStringLiteral("capacity_installed_pflops");
+    QVERIFY2(first.write(makeResult(query, T0, Minute, { makeSeries(QStringLiteral("installed"), { 1, 2, 3 }) }),
+                         &error),
+             qPrintable(error));
+    QVERIFY2(second.write(makeResult(query, T0 + 3 * Minute, Minute,
+                                     { makeSeries(QStringLiteral("installed"), { 4, 5 }),
+                                       makeSeries(QStringLiteral("planned"), { 9, 9 }) }),
+                          &error),
+             qPrintable(error));
+    // The first connection learns of the series the second one added.
+    QVERIFY2(first.write(makeResult(query, T0 + 5 * Minute, Minute, { makeSeries(QStringLiteral("planned"), { 8 }) }),
+                         &error),
+             qPrintable(error));
+    for (SampleStore *store : { &first, &second }) {
+        const QueryResult read = store->read(makeRequest(query, T0, T0 + 6 * Minute, Minute));
+        QCOMPARE(read.series.size(), size_t(2));
+        QVERIFY(sameValues(read.series[0].values, { 1, 2, 3, 4, 5, NaN }));
+        QVERIFY(sameValues(read.series[1].values, { NaN, NaN, NaN, 9, 9, 8 }));
+        QCOMPARE(store->missing(makeRequest(query, T0, T0 + 6 * Minute, Minute)), std::vector<TimeRange>());
+    }
+}
+
+void TestSampleStore::bytesPerSample()
+{
+    const QString path = m_dir.filePath(QStringLiteral("size.sqlite"));
+    constexpr int seriesCount = 50;
+    constexpr int points = 7 * 1440; // a week at one minute
+    qint64 samples = 0;
+    {
+        SampleStore store(nextConnection());
+        QString error;
+        QVERIFY2(store.open(path, &error), qPrintable(error));
+        QueryResult result = makeResult(QStringLiteral("node_gpu_util"), T0, Minute, {});
+        QRandomGenerator generator(7);
+        for (int s = 0; s < seriesCount; ++s) {
+            std::vector<double> values(points);
+            double value = 50;
+            for (double &v : values) {
+                value = std::clamp(value + generator.bounded(10.0) - 5.0, 0.0, 100.0);
+                v = std::round(value * 100) / 100;
+            }
+            result.series.push_back(makeSeries(QStringLiteral("node-%1").arg(s, 3, 10, QLatin1Char('0')),
+                                               std::move(values),
+                                               { { QStringLiteral("hostname"), QStringLiteral("node-%1").arg(s) } }));
+            samples += points;
+        }
+        QVERIFY2(store.write(result, &error), qPrintable(error));
+    }
+    // Closing the last connection checkpoints the WAL into the file.
+    QVERIFY(!QFileInfo::exists(path + QLatin1String("-wal")));
+    const double bytesPerSample = double(QFileInfo(path).size()) / double(samples);
+    qInfo("%lld samples in %lld bytes: %.2f bytes/sample", samples, QFileInfo(path).size(), bytesPerSample);
+    QVERIFY2(bytesPerSample < 12, qPrintable(QString::number(bytesPerSample)));
+}
+
+QTEST_GUILESS_MAIN(TestSampleStore)
+#include "tst_samplestore.moc"
