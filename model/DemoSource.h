@@ -32,4 +32,5 @@ private:
     std::shared_ptr<Simulation> m_simulation;
     Clock m_clock;
     QSet<quint64> m_cancelled;
+    QSet<quint64> m_inFlight; // requests fetched and not yet answered
 };

@@ -1,0 +1,481 @@
+#include "GpuPeakTable.h"
+#include "QueryCatalogue.h"
+#include "Simulation.h"
+
+#include <QDateTime>
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <set>
+#include <thread>
+
+namespace {
+
+constexpr qint64 kMinute = 60 * 1000;
+constexpr qint64 kHour = 60 * kMinute;
+constexpr qint64 kDay = 24 * kHour;
+
+qint64 utcMs(const char *iso)
+{
+    return QDateTime::fromString(QLatin1String(iso), Qt::ISODate).toMSecsSinceEpoch();
+}
+
+SimulationConfig seeded(quint64 seed)
+{
+    SimulationConfig config;
+    config.seed = seed;
+    return config;
+}
+
+// Series compare NaN as unequal to itself; here a gap in both is the same value.
+bool sameValues(const QueryResult &a, const QueryResult &b)
+{
+    if (a.series.size() != b.series.size())
+        return false;
+    for (size_t s = 0; s < a.series.size(); ++s) {
+        const Series &x = a.series[s];
+        const Series &y = b.series[s];
+        if (x.name != y.name || x.labels != y.labels || x.values.size() != y.values.size())
+            return false;
+        for (size_t i = 0; i < x.values.size(); ++i)
+            if (!(x.values[i] == y.values[i] || (std::isnan(x.values[i]) && std::isnan(y.values[i]))))
+                return false;
+    }
+    return true;
+}
+
+double seriesSum(const QueryResult &result, int index)
+{
+    double sum = 0;
+    for (const Series &series : result.series)
+        sum += series.values.at(size_t(index));
+    return sum;
+}
+
+double nodePflops()
+{
+    const Roadmap &roadmap = Roadmap::builtIn();
+    return roadmap.gpusPerNode()
+        * *GpuPeakTable::builtIn().tflops(roadmap.gpuModel(), Precision::DenseFp16Bf16) / 1000.0;
+}
+
+} // namespace
+
+class TestSimulation : public QObject
+{
+    Q_OBJECT
+
+private:
+    // One simulation shared by the read-only tests: its state at any instant is fixed.
+    std::unique_ptr<Simulation> m_sim;
+    // For determinism: two of one seed (one run far ahead and asked other things first) and another seed.
+    std::unique_ptr<Simulation> m_seven, m_sevenRunAhead, m_eight;
+    const qint64 m_rangeEnd = utcMs("2026-11-20T00:00:00Z");
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_sim = std::make_unique<Simulation>(seeded(1));
+        m_seven = std::make_unique<Simulation>(seeded(7));
+        m_sevenRunAhead = std::make_unique<Simulation>(seeded(7));
+        m_eight = std::make_unique<Simulation>(seeded(8));
+        // Answers must not depend on how far the simulation has run or what it was asked before.
+        m_sevenRunAhead->jobCountersAt(utcMs("2025-06-01T00:00:00Z"));
+        m_sevenRunAhead->evaluate(QueryRequest { QStringLiteral("power_mw"), utcMs("2025-02-01T00:00:00Z"),
+            utcMs("2025-02-02T00:00:00Z"), kHour });
+    }
+
+    void centreMakeUp()
+    {
+        const std::vector<SimulatedNode> &nodes = m_sim->nodes();
+        const Roadmap &roadmap = Roadmap::builtIn();
+        const int expectedNodes = int(std::ceil(roadmap.finalPflops() / nodePflops()));
+        QCOMPARE(int(nodes.size()), expectedNodes);
+        QCOMPARE(nodes.front().hostname, QStringLiteral("aisc-gpu-0001"));
+        QCOMPARE(nodes.front().gpuModel, roadmap.gpuModel());
+        QCOMPARE(nodes.front().gpuCount, roadmap.gpusPerNode());
+
+        // Every partition gets about its share of nodes.
+        for (const SimulatedPartition &partition : m_sim->partitions()) {
+            const auto count = std::count_if(nodes.begin(), nodes.end(),
+                [&](const SimulatedNode &n) { return n.partition == partition.name; });
+            QVERIFY2(std::abs(double(count) / double(nodes.size()) - partition.shareOfNodes) < 0.01,
+                qPrintable(partition.name));
+        }
+        const QStringList accounts = m_sim->accounts();
+        QVERIFY(accounts.size() >= 20);
+        QVERIFY(std::any_of(accounts.begin(), accounts.end(),
+            [](const QString &a) { return a.startsWith(QLatin1String("aiss-")); }));
+    }
+
+    void determinism_data()
+    {
+        QTest::addColumn<QString>("id");
+        for (const QString &id : QueryCatalogue::builtInIds())
+            QTest::newRow(qPrintable(id)) << id;
+    }
+
+    void determinism()
+    {
+        QFETCH(QString, id);
+        const QueryRequest request { id, utcMs("2025-03-01T00:00:00Z"), utcMs("2025-03-03T00:00:00Z"),
+            5 * kMinute };
+        const QueryResult a = m_seven->evaluate(request);
+        const QueryResult b = m_sevenRunAhead->evaluate(request);
+        QVERIFY(!a.series.empty());
+        QVERIFY(sameValues(a, b));
+
+        if (id == QLatin1String("capacity_installed_pflops"))
+            return; // the roadmap, not the seed, decides it
+        QVERIFY(!sameValues(a, m_eight->evaluate(request)));
+    }
+
+    void capacityMeetsRoadmap_data()
+    {
+        QTest::addColumn<qint64>("dateMs");
+        QTest::addColumn<double>("pflops");
+        for (const RoadmapMilestone &milestone : Roadmap::builtIn().milestones())
+            QTest::newRow(qPrintable(milestone.id))
+                << QDateTime(milestone.date, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch() << milestone.pflops;
+    }
+
+    void capacityMeetsRoadmap()
+    {
+        QFETCH(qint64, dateMs);
+        QFETCH(double, pflops);
+        const QueryResult result = m_sim->evaluate(
+            QueryRequest { QStringLiteral("capacity_installed_pflops"), dateMs, dateMs, 0 });
+        QCOMPARE(result.series.size(), size_t(1));
+        QCOMPARE(result.series[0].name, QStringLiteral("installed"));
+        const double installed = result.series[0].values.at(0);
+        QVERIFY2(std::abs(installed - pflops) <= nodePflops(),
+            qPrintable(QStringLiteral("installed %1 vs milestone %2").arg(installed).arg(pflops)));
+        // The phase's last node comes online on the date itself, not later.
+        QVERIFY(installed >= pflops);
+    }
+
+    void nothingBeforeTheFirstNode()
+    {
+        qint64 first = std::numeric_limits<qint64>::max();
+        for (const SimulatedNode &node : m_sim->nodes())
+            first = std::min(first, node.onlineMs);
+        QCOMPARE(m_sim->installedGpusAt(first - 1), 0);
+        QCOMPARE(m_sim->allocatedGpusAt(first - 1), 0);
+        QCOMPARE(m_sim->jobCountersAt(first - 1).arrived, qint64(0));
+        QCOMPARE(m_sim->installedGpusAt(first), m_sim->nodes().front().gpuCount);
+    }
+
+    void allocationNeverExceedsUpCapacity()
+    {
+        // Every 7 h 13 min from the first node to the end of the range: all hours of the day get sampled.
+        const qint64 start = m_sim->nodes().front().onlineMs;
+        int samples = 0, busy = 0;
+        for (qint64 t = start; t < m_rangeEnd; t += 7 * kHour + 13 * kMinute) {
+            const int allocated = m_sim->allocatedGpusAt(t);
+            const int installed = m_sim->installedGpusAt(t);
+            const int down = m_sim->downGpusAt(t);
+            QVERIFY2(allocated >= 0 && down >= 0 && allocated <= installed - down,
+                qPrintable(QStringLiteral("at %1: allocated %2, installed %3, down %4")
+                               .arg(QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODate))
+                               .arg(allocated)
+                               .arg(installed)
+                               .arg(down)));
+            ++samples;
+            if (allocated > 0)
+                ++busy;
+        }
+        QVERIFY(samples > 2000);
+        QVERIFY(busy > samples * 9 / 10);
+    }
+
+    void gpusByStateAddsUp()
+    {
+        const QueryRequest request { QStringLiteral("gpus_by_state"), m_rangeEnd - 2 * kDay, m_rangeEnd,
+            17 * kMinute };
+        const QueryResult result = m_sim->evaluate(request);
+        const Series *allocated = result.findSeries(QStringLiteral("allocated"));
+        const Series *idle = result.findSeries(QStringLiteral("idle"));
+        const Series *down = result.findSeries(QStringLiteral("down"));
+        QVERIFY(allocated && idle && down);
+        for (int i = 0; i < result.pointCount(); ++i) {
+            const qint64 t = result.timestampAt(i);
+            QCOMPARE(allocated->values[size_t(i)], double(m_sim->allocatedGpusAt(t)));
+            QCOMPARE(down->values[size_t(i)], double(m_sim->downGpusAt(t)));
+            QCOMPARE(allocated->values[size_t(i)] + idle->values[size_t(i)] + down->values[size_t(i)],
+                double(m_sim->installedGpusAt(t)));
+            QVERIFY(idle->values[size_t(i)] >= 0);
+        }
+    }
+
+    void jobsAreConserved()
+    {
+        const qint64 start = m_sim->nodes().front().onlineMs;
+        int samples = 0;
+        for (qint64 t = start + kHour; t < m_rangeEnd; t += 9 * kDay + 5 * kHour + 7 * kMinute) {
+            const JobCounters counters = m_sim->jobCountersAt(t);
+            QCOMPARE(counters.arrived, counters.pending + counters.running + counters.finished);
+
+            // The queue series are counted another way (per-partition event times); they must agree.
+            const QueryResult pending
+                = m_sim->evaluate(QueryRequest { QStringLiteral("queue_pending_by_partition"), t, t, 0 });
+            const QueryResult running
+                = m_sim->evaluate(QueryRequest { QStringLiteral("queue_running_by_partition"), t, t, 0 });
+            QCOMPARE(pending.series.size(), m_sim->partitions().size());
+            QCOMPARE(qint64(seriesSum(pending, 0)), counters.pending);
+            QCOMPARE(qint64(seriesSum(running, 0)), counters.running);
+            ++samples;
+        }
+        QVERIFY(samples > 50);
+        const JobCounters end = m_sim->jobCountersAt(m_rangeEnd);
+        QVERIFY(end.finished > 100000);
+    }
+
+    void everyIdOnADay_data()
+    {
+        QTest::addColumn<QString>("id");
+        for (const QString &id : QueryCatalogue::builtInIds())
+            QTest::newRow(qPrintable(id)) << id;
+    }
+
+    void everyIdOnADay()
+    {
+        QFETCH(QString, id);
+        const QueryRequest request { id, m_rangeEnd, m_rangeEnd + kDay, kMinute };
+        const QueryResult result = m_sim->evaluate(request);
+        QCOMPARE(result.queryId, id);
+        QCOMPARE(result.startMs, request.startMs);
+        QCOMPARE(result.stepMs, request.stepMs);
+        QVERIFY(!result.series.empty());
+        QCOMPARE(result.pointCount(), 1440);
+        std::set<QString> names;
+        for (const Series &series : result.series) {
+            QCOMPARE(int(series.values.size()), 1440);
+            QVERIFY(!series.name.isEmpty());
+            QVERIFY2(names.insert(series.name).second, qPrintable(series.name));
+        }
+        if (id == QLatin1String("node_gpu_util"))
+            QCOMPARE(result.series.size(), m_sim->nodes().size());
+        if (id == QLatin1String("account_gpu_hours")) {
+            QVERIFY(result.series.size() <= 10);
+            for (const Series &series : result.series) {
+                QVERIFY(m_sim->accounts().contains(series.name));
+                QCOMPARE(series.labels.at(QStringLiteral("account")), series.name);
+            }
+        }
+    }
+
+    void rangeAgreesWithInstants_data() { everyIdOnADay_data(); }
+
+    void rangeAgreesWithInstants()
+    {
+        QFETCH(QString, id);
+        if (id == QLatin1String("account_gpu_hours"))
+            QSKIP("top 10 is chosen over the whole range, so an instant may pick other accounts");
+        const qint64 start = m_rangeEnd - 3 * kDay;
+        const QueryResult range = m_sim->evaluate(QueryRequest { id, start, start + kDay, 37 * kMinute });
+        for (int i : { 0, 5, 17, range.pointCount() - 1 }) {
+            const qint64 t = range.timestampAt(i);
+            const QueryResult instant = m_sim->evaluate(QueryRequest { id, t, t, 0 });
+            QCOMPARE(instant.pointCount(), 1);
+            for (const Series &series : instant.series) {
+                const Series *same = range.findSeries(series.name);
+                QVERIFY(same);
+                const double a = series.values[0], b = same->values[size_t(i)];
+                QVERIFY2(
+                    (std::isnan(a) && std::isnan(b)) || std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(a)),
+                    qPrintable(QStringLiteral("%1 at %2: %3 vs %4").arg(series.name).arg(i).arg(a).arg(b)));
+            }
+        }
+    }
+
+    void gpuStatesAgreeWithQueries()
+    {
+        const qint64 t = m_rangeEnd - 5 * kHour;
+        const std::vector<SimulatedGpuState> gpus = m_sim->gpuStatesAt(t);
+        QCOMPARE(int(gpus.size()), m_sim->installedGpusAt(t));
+        double utilSum = 0, powerW = 0;
+        int up = 0, busy = 0;
+        for (const SimulatedGpuState &gpu : gpus) {
+            const SimulatedNode &node = m_sim->nodes().at(size_t(gpu.node));
+            QVERIFY(gpu.gpu >= 0 && gpu.gpu < node.gpuCount);
+            if (!gpu.up) {
+                QVERIFY(gpu.account.isEmpty());
+                continue;
+            }
+            ++up;
+            utilSum += gpu.utilisation;
+            powerW += gpu.powerW;
+            QVERIFY(gpu.utilisation >= 0 && gpu.utilisation <= 100);
+            QVERIFY(gpu.tensorActive >= 0 && gpu.tensorActive <= 1);
+            QVERIFY(gpu.powerW >= 55 && gpu.powerW <= 700);
+            QVERIFY(gpu.temperatureC >= 30 && gpu.temperatureC <= 85);
+            if (gpu.account.isEmpty()) {
+                QCOMPARE(gpu.utilisation, 0.0);
+                QCOMPARE(gpu.framebufferUsedMiB, 0.0);
+            } else {
+                ++busy;
+                QVERIFY(gpu.framebufferUsedMiB > 0);
+                // AI Subsidy Scheme projects run in their own partition.
+                QCOMPARE(gpu.account.startsWith(QLatin1String("aiss-")),
+                    node.partition == QLatin1String("subsidy"));
+            }
+        }
+        QCOMPARE(busy, m_sim->allocatedGpusAt(t));
+        const QueryResult util
+            = m_sim->evaluate(QueryRequest { QStringLiteral("gpu_util_cluster"), t, t, 0 });
+        QVERIFY(std::abs(util.series.at(0).values.at(0) - utilSum / up) < 1e-9);
+        const QueryResult power = m_sim->evaluate(QueryRequest { QStringLiteral("power_mw"), t, t, 0 });
+        QVERIFY(std::abs(power.series.at(0).values.at(0) - powerW / 1e6) < 1e-6);
+    }
+
+    void dailyRhythm()
+    {
+        // Monday 9 to Monday 16 November 2026: jobs queue up in Hong Kong working hours and drain at night.
+        const qint64 start = utcMs("2026-11-08T16:00:00Z"); // Monday 00:00 HKT
+        const QueryRequest request { QStringLiteral("queue_pending_by_partition"), start, start + 7 * kDay,
+            10 * kMinute };
+        const QueryResult pending = m_sim->evaluate(request);
+        const QueryResult util = m_sim->evaluate(QueryRequest {
+            QStringLiteral("gpu_util_cluster"), request.startMs, request.endMs, request.stepMs });
+        double dayPending = 0, nightPending = 0, dayUtil = 0, nightUtil = 0;
+        int day = 0, night = 0;
+        for (int i = 0; i < pending.pointCount(); ++i) {
+            const int hkHour = int(((pending.timestampAt(i) - start) % kDay) / kHour);
+            if (hkHour >= 11 && hkHour < 19) {
+                dayPending += seriesSum(pending, i);
+                dayUtil += util.series[0].values[size_t(i)];
+                ++day;
+            } else if (hkHour >= 2 && hkHour < 8) {
+                nightPending += seriesSum(pending, i);
+                nightUtil += util.series[0].values[size_t(i)];
+                ++night;
+            }
+        }
+        qInfo("mean pending jobs: %.1f by day, %.1f by night; mean utilisation: %.1f %% by day, %.1f %% by "
+              "night",
+            dayPending / day, nightPending / night, dayUtil / day, nightUtil / night);
+        QVERIFY(dayPending / day > 1.5 * (nightPending / night));
+        QVERIFY(dayUtil / day > nightUtil / night);
+    }
+
+    void failuresAndXids()
+    {
+        const qint64 start = m_rangeEnd - 30 * kDay;
+        const QueryResult states
+            = m_sim->evaluate(QueryRequest { QStringLiteral("gpus_by_state"), start, m_rangeEnd, kMinute });
+        const Series *down = states.findSeries(QStringLiteral("down"));
+        QVERIFY(down);
+        int firstDown = -1;
+        for (int i = 1; i < states.pointCount() && firstDown < 0; ++i)
+            if (down->values[size_t(i)] > down->values[size_t(i - 1)])
+                firstDown = i;
+        QVERIFY2(firstDown >= 0, "no node failed in 30 days");
+
+        // The failed node reports down GPUs, and one of them raised XID 79 or 74 just before.
+        const qint64 t = states.timestampAt(firstDown);
+        const std::vector<SimulatedGpuState> gpus = m_sim->gpuStatesAt(t);
+        bool sawFailureXid = false;
+        int downGpus = 0;
+        for (const SimulatedGpuState &gpu : gpus) {
+            if (gpu.up)
+                continue;
+            ++downGpus;
+            QCOMPARE(gpu.utilisation, 0.0);
+            if (gpu.lastXid == 79 || gpu.lastXid == 74)
+                sawFailureXid = true;
+        }
+        QCOMPARE(double(downGpus), down->values[size_t(firstDown)]);
+        QVERIFY(sawFailureXid);
+
+        const std::vector<SimulatedXid> xids = m_sim->xidEventsBetween(start, m_rangeEnd);
+        QVERIFY(!xids.empty());
+        std::set<int> codes;
+        for (size_t k = 0; k < xids.size(); ++k) {
+            QVERIFY(xids[k].ms >= start && xids[k].ms < m_rangeEnd);
+            QVERIFY(k == 0 || xids[k - 1].ms <= xids[k].ms);
+            codes.insert(xids[k].code);
+        }
+        QVERIFY(codes.count(79) + codes.count(74) > 0);
+        QVERIFY(codes.size() >= 4);
+        qInfo("%zu XID errors in 30 days", xids.size());
+    }
+
+    void noGapsInClusterSeries_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<qint64>("start");
+        QTest::addColumn<qint64>("step");
+        for (const char *id : { "capacity_installed_pflops", "capacity_delivered_pflops", "gpu_util_cluster",
+                 "gpus_by_state", "power_mw" }) {
+            QTest::addRow("%s, ramp-up", id)
+                << QString(QLatin1String(id)) << m_sim->nodes().front().onlineMs << 10 * kMinute;
+            QTest::addRow("%s, 2026", id) << QString(QLatin1String(id)) << m_rangeEnd - 30 * kDay << kMinute;
+        }
+    }
+
+    void noGapsInClusterSeries()
+    {
+        QFETCH(QString, id);
+        QFETCH(qint64, start);
+        QFETCH(qint64, step);
+        const QueryResult result = m_sim->evaluate(QueryRequest { id, start, start + 30 * kDay, step });
+        QVERIFY(!result.series.empty());
+        for (const Series &series : result.series)
+            for (double value : series.values)
+                QVERIFY2(std::isfinite(value) && value >= 0, qPrintable(series.name));
+    }
+
+    void utilisationIsPlausible()
+    {
+        const QueryResult result = m_sim->evaluate(QueryRequest {
+            QStringLiteral("gpu_util_by_partition"), m_rangeEnd - 7 * kDay, m_rangeEnd, 10 * kMinute });
+        QCOMPARE(result.series.size(), m_sim->partitions().size());
+        for (const Series &series : result.series) {
+            QCOMPARE(series.labels.at(QStringLiteral("partition")), series.name);
+            double sum = 0;
+            for (double value : series.values) {
+                QVERIFY(value >= 0 && value <= 100);
+                sum += value;
+            }
+            const double mean = sum / double(series.values.size());
+            qInfo("%s: mean utilisation %.1f %%", qPrintable(series.name), mean);
+            QVERIFY(mean > 10 && mean < 100);
+        }
+    }
+
+    void unknownIdYieldsNoSeries()
+    {
+        const QueryResult result = m_sim->evaluate(
+            QueryRequest { QStringLiteral("no_such_query"), m_rangeEnd - kDay, m_rangeEnd, kMinute });
+        QCOMPARE(result.queryId, QStringLiteral("no_such_query"));
+        QVERIFY(result.series.empty());
+    }
+
+    void concurrentEvaluation()
+    {
+        // Several threads asking at once, one of them pushing the horizon forward, agree with one thread.
+        Simulation shared(seeded(3));
+        Simulation alone(seeded(3));
+        const QueryRequest request { QStringLiteral("gpu_util_by_partition"), utcMs("2025-01-10T00:00:00Z"),
+            utcMs("2025-01-12T00:00:00Z"), 5 * kMinute };
+        std::vector<QueryResult> results(4);
+        std::vector<std::thread> threads;
+        for (size_t k = 0; k < results.size(); ++k)
+            threads.emplace_back([&, k] {
+                if (k == 0)
+                    shared.jobCountersAt(utcMs("2025-02-01T00:00:00Z"));
+                results[k] = shared.evaluate(request);
+            });
+        for (std::thread &thread : threads)
+            thread.join();
+        const QueryResult expected = alone.evaluate(request);
+        for (const QueryResult &result : results)
+            QVERIFY(sameValues(result, expected));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSimulation)
+#include "tst_simulation.moc"
