@@ -39,8 +39,9 @@ public:
     {
         QString error;
         if (!m_store || !m_store->isOpen()) {
-            error = m_openError.isEmpty() ? QCoreApplication::translate("CacheService", "The cache is not open.")
-                                          : m_openError;
+            error = m_openError.isEmpty()
+                ? QCoreApplication::translate("CacheService", "The cache is not open.")
+                : m_openError;
         } else if (m_store->write(result, &error)) {
             Q_EMIT written(result.queryId, result.startMs, result.endMs());
             return;
@@ -88,7 +89,8 @@ CacheService::CacheService(QObject *parent)
 CacheService::~CacheService()
 {
     // Queued after every pending operation, so queued writes reach the file before the thread ends.
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->shutDown(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker] { worker->shutDown(); }, Qt::QueuedConnection);
     m_thread->wait();
 }
 
@@ -100,21 +102,22 @@ QString CacheService::defaultPath()
 void CacheService::open(const QString &path)
 {
     const QString file = path.isEmpty() ? defaultPath() : path;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, file] { worker->open(file); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, file] { worker->open(file); }, Qt::QueuedConnection);
 }
 
 quint64 CacheService::read(const QueryRequest &request)
 {
     const quint64 id = m_nextRequestId++;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, id, request] { worker->read(id, request); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, id, request] { worker->read(id, request); }, Qt::QueuedConnection);
     return id;
 }
 
 void CacheService::write(const QueryResult &result)
 {
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, result] { worker->write(result); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, result] { worker->write(result); }, Qt::QueuedConnection);
 }
 
 #include "CacheService.moc"

@@ -40,6 +40,7 @@ constexpr int BlobHeaderSize = 3;
 constexpr qint32 ApplicationId = 0x41495343; // "AISC"
 constexpr int BusyTimeoutMs = 5000;
 
+// For SampleStore's own members; lupdate reads them in the SampleStore context.
 QString tr(const char *text)
 {
     return QCoreApplication::translate("SampleStore", text);
@@ -139,21 +140,23 @@ struct SampleStore::Impl
 
     QString sqlError(const QSqlQuery &query) const
     {
-        return tr("the cache %1 could not be updated: %2").arg(path, query.lastError().text());
+        return QCoreApplication::translate("SampleStore", "the cache %1 could not be updated: %2")
+            .arg(path, query.lastError().text());
     }
     bool prepare(QSqlQuery &query, const QString &sql, QString *error)
     {
         query = QSqlQuery(db);
         if (query.prepare(sql))
             return true;
-        *error = tr("Cache %1: could not prepare a statement: %2").arg(path, query.lastError().text());
+        *error = QCoreApplication::translate("SampleStore", "Cache %1: could not prepare a statement: %2")
+                     .arg(path, query.lastError().text());
         return false;
     }
     bool prepareAll(QString *error);
     bool createSchema(QString *error);
     bool seriesId(const QString &queryId, const Series &series, qint64 *id, QString *error);
-    bool writeSeries(qint64 id, qint64 stepMs, qint64 startMs, const std::vector<double> &values,
-                     QString *error);
+    bool writeSeries(
+        qint64 id, qint64 stepMs, qint64 startMs, const std::vector<double> &values, QString *error);
     bool addCoverage(const QString &queryId, qint64 stepMs, qint64 startMs, qint64 endMs, QString *error);
     void closeDatabase();
 };
@@ -167,35 +170,34 @@ bool SampleStore::Impl::prepareAll(QString *error)
         && prepare(insertSeries, sql("INSERT INTO series(query_id, name, labels) VALUES(?, ?, ?)"), error)
         && prepare(updateLabels, sql("UPDATE series SET labels = ? WHERE id = ?"), error)
         && prepare(selectChunk,
-                   sql("SELECT data FROM chunk WHERE series_id = ? AND step_ms = ? AND chunk_start_ms = ?"),
-                   error)
+            sql("SELECT data FROM chunk WHERE series_id = ? AND step_ms = ? AND chunk_start_ms = ?"), error)
         && prepare(upsertChunk,
-                   sql("INSERT INTO chunk(series_id, step_ms, chunk_start_ms, data) VALUES(?, ?, ?, ?) "
-                       "ON CONFLICT(series_id, step_ms, chunk_start_ms) DO UPDATE SET data = excluded.data"),
-                   error)
+            sql("INSERT INTO chunk(series_id, step_ms, chunk_start_ms, data) VALUES(?, ?, ?, ?) "
+                "ON CONFLICT(series_id, step_ms, chunk_start_ms) DO UPDATE SET data = excluded.data"),
+            error)
         && prepare(deleteChunk,
-                   sql("DELETE FROM chunk WHERE series_id = ? AND step_ms = ? AND chunk_start_ms = ?"), error)
+            sql("DELETE FROM chunk WHERE series_id = ? AND step_ms = ? AND chunk_start_ms = ?"), error)
         && prepare(readChunks,
-                   sql("SELECT s.id, s.name, s.labels, c.chunk_start_ms, c.data FROM series s "
-                       "JOIN chunk c ON c.series_id = s.id "
-                       "WHERE s.query_id = ? AND c.step_ms = ? AND c.chunk_start_ms >= ? AND c.chunk_start_ms < ? "
-                       "ORDER BY s.name, c.chunk_start_ms"),
-                   error)
+            sql("SELECT s.id, s.name, s.labels, c.chunk_start_ms, c.data FROM series s "
+                "JOIN chunk c ON c.series_id = s.id "
+                "WHERE s.query_id = ? AND c.step_ms = ? AND c.chunk_start_ms >= ? AND c.chunk_start_ms < ? "
+                "ORDER BY s.name, c.chunk_start_ms"),
+            error)
         && prepare(selectCoverage,
-                   sql("SELECT start_ms, end_ms FROM coverage WHERE query_id = ? AND step_ms = ? "
-                       "AND start_ms < ? AND end_ms > ? ORDER BY start_ms"),
-                   error)
+            sql("SELECT start_ms, end_ms FROM coverage WHERE query_id = ? AND step_ms = ? "
+                "AND start_ms < ? AND end_ms > ? ORDER BY start_ms"),
+            error)
         && prepare(overlappingCoverage,
-                   sql("SELECT MIN(start_ms), MAX(end_ms) FROM coverage WHERE query_id = ? AND step_ms = ? "
-                       "AND start_ms <= ? AND end_ms >= ?"),
-                   error)
+            sql("SELECT MIN(start_ms), MAX(end_ms) FROM coverage WHERE query_id = ? AND step_ms = ? "
+                "AND start_ms <= ? AND end_ms >= ?"),
+            error)
         && prepare(deleteCoverage,
-                   sql("DELETE FROM coverage WHERE query_id = ? AND step_ms = ? AND start_ms <= ? AND end_ms >= ?"),
-                   error)
+            sql("DELETE FROM coverage WHERE query_id = ? AND step_ms = ? AND start_ms <= ? AND end_ms >= ?"),
+            error)
         && prepare(insertCoverage,
-                   sql("INSERT INTO coverage(query_id, step_ms, start_ms, end_ms) VALUES(?, ?, ?, ?)"), error)
-        && prepare(maxCoverage, sql("SELECT MAX(end_ms) FROM coverage WHERE query_id = ? AND step_ms = ?"),
-                   error);
+            sql("INSERT INTO coverage(query_id, step_ms, start_ms, end_ms) VALUES(?, ?, ?, ?)"), error)
+        && prepare(
+            maxCoverage, sql("SELECT MAX(end_ms) FROM coverage WHERE query_id = ? AND step_ms = ?"), error);
 }
 
 bool SampleStore::Impl::createSchema(QString *error)
@@ -212,13 +214,15 @@ bool SampleStore::Impl::createSchema(QString *error)
     QSqlQuery query(db);
     for (const char *statement : statements) {
         if (!query.exec(QString::fromLatin1(statement))) {
-            *error = tr("Cache %1: could not create its tables: %2").arg(path, query.lastError().text());
+            *error = QCoreApplication::translate("SampleStore", "Cache %1: could not create its tables: %2")
+                         .arg(path, query.lastError().text());
             return false;
         }
     }
     if (!query.exec(QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId))
         || !query.exec(QStringLiteral("PRAGMA user_version = %1").arg(SampleStore::SchemaVersion))) {
-        *error = tr("Cache %1: could not set its schema version: %2").arg(path, query.lastError().text());
+        *error = QCoreApplication::translate("SampleStore", "Cache %1: could not set its schema version: %2")
+                     .arg(path, query.lastError().text());
         return false;
     }
     return true;
@@ -264,8 +268,8 @@ bool SampleStore::Impl::seriesId(const QString &queryId, const Series &series, q
     return true;
 }
 
-bool SampleStore::Impl::writeSeries(qint64 id, qint64 stepMs, qint64 startMs, const std::vector<double> &values,
-                                    QString *error)
+bool SampleStore::Impl::writeSeries(
+    qint64 id, qint64 stepMs, qint64 startMs, const std::vector<double> &values, QString *error)
 {
     const qint64 span = stepMs * ChunkPoints;
     const qsizetype n = qsizetype(values.size());
@@ -313,8 +317,8 @@ bool SampleStore::Impl::writeSeries(qint64 id, qint64 stepMs, qint64 startMs, co
     return true;
 }
 
-bool SampleStore::Impl::addCoverage(const QString &queryId, qint64 stepMs, qint64 startMs, qint64 endMs,
-                                    QString *error)
+bool SampleStore::Impl::addCoverage(
+    const QString &queryId, qint64 stepMs, qint64 startMs, qint64 endMs, QString *error)
 {
     // Intervals that overlap or touch [startMs, endMs) are replaced by their union with it.
     for (QSqlQuery *query : { &overlappingCoverage, &deleteCoverage }) {
@@ -347,9 +351,9 @@ bool SampleStore::Impl::addCoverage(const QString &queryId, qint64 stepMs, qint6
 
 void SampleStore::Impl::closeDatabase()
 {
-    for (QSqlQuery *query : { &begin, &commit, &rollback, &findSeries, &insertSeries, &updateLabels, &selectChunk,
-                              &upsertChunk, &deleteChunk, &readChunks, &selectCoverage, &overlappingCoverage,
-                              &deleteCoverage, &insertCoverage, &maxCoverage })
+    for (QSqlQuery *query : { &begin, &commit, &rollback, &findSeries, &insertSeries, &updateLabels,
+             &selectChunk, &upsertChunk, &deleteChunk, &readChunks, &selectCoverage, &overlappingCoverage,
+             &deleteCoverage, &insertCoverage, &maxCoverage })
         *query = QSqlQuery();
     seriesIds.clear();
     const bool hadConnection = db.isValid();
@@ -442,30 +446,32 @@ bool SampleStore::open(const QString &path, QString *error)
     if (!version.isValid() || !applicationId.isValid())
         return fail(readError());
     if (applicationId.toLongLong() != 0 && applicationId.toLongLong() != ApplicationId)
-        return fail(tr("The cache %1 is a SQLite database of another application; it was left unchanged.")
-                        .arg(path));
+        return fail(
+            tr("The cache %1 is a SQLite database of another application; it was left unchanged.").arg(path));
     if (version.toInt() > SampleStore::SchemaVersion)
-        return fail(tr("The cache %1 has schema version %2, but this version of the dashboard supports "
-                       "version %3 at most; it was left unchanged. Use a newer dashboard or another cache file.")
-                        .arg(path)
-                        .arg(version.toInt())
-                        .arg(SampleStore::SchemaVersion));
+        return fail(
+            tr("The cache %1 has schema version %2, but this version of the dashboard supports "
+               "version %3 at most; it was left unchanged. Use a newer dashboard or another cache file.")
+                .arg(path)
+                .arg(version.toInt())
+                .arg(SampleStore::SchemaVersion));
     if (version.toInt() == 0) {
         if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next())
             return fail(readError());
         const bool hasObjects = query.value(0).toLongLong() > 0;
         query.finish();
         if (hasObjects)
-            return fail(tr("The cache %1 is a SQLite database but not a dashboard cache (it has tables and no "
-                           "schema version); it was left unchanged.")
-                            .arg(path));
+            return fail(
+                tr("The cache %1 is a SQLite database but not a dashboard cache (it has tables and no "
+                   "schema version); it was left unchanged.")
+                    .arg(path));
     }
 
     if (!inMemory) {
         const QVariant mode = pragma(QStringLiteral("journal_mode = WAL"));
         if (mode.toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
             qWarning("Cache %s: WAL journal mode is not available (%s); concurrent readers will wait",
-                     qPrintable(path), qPrintable(mode.toString()));
+                qPrintable(path), qPrintable(mode.toString()));
     }
     if (!query.exec(QStringLiteral("PRAGMA synchronous = NORMAL")))
         return fail(readError());
@@ -518,7 +524,8 @@ bool SampleStore::write(const QueryResult &result, QString *error)
         return false;
     }
     if (result.stepMs <= 0) {
-        *error = tr("Query %1: only range results (step > 0) are cached, not instant ones.").arg(result.queryId);
+        *error
+            = tr("Query %1: only range results (step > 0) are cached, not instant ones.").arg(result.queryId);
         return false;
     }
     if (result.startMs % result.stepMs != 0) {
@@ -589,7 +596,7 @@ QueryResult SampleStore::read(const QueryRequest &request) const
     query.bindValue(3, end);
     if (!query.exec()) {
         qWarning("Cache %s: reading %s failed: %s", qPrintable(d->path), qPrintable(request.queryId),
-                 qPrintable(query.lastError().text()));
+            qPrintable(query.lastError().text()));
         return result;
     }
     qint64 currentId = -1;
@@ -609,7 +616,7 @@ QueryResult SampleStore::read(const QueryRequest &request) const
         const char *values = nullptr;
         if (!parseChunk(data, &first, &stored, &values)) {
             qWarning("Cache %s: skipping an unreadable chunk of %s", qPrintable(d->path),
-                     qPrintable(request.queryId));
+                qPrintable(request.queryId));
             continue;
         }
         // Point k of the chunk is point k + offset of the request.
@@ -618,17 +625,18 @@ QueryResult SampleStore::read(const QueryRequest &request) const
         const qint64 to = std::min<qint64>(first + stored, count - offset);
         if (from < to)
             qFromLittleEndian<quint64>(values + (from - first) * qsizetype(sizeof(double)), to - from,
-                                       result.series.back().values.data() + from + offset);
+                result.series.back().values.data() + from + offset);
     }
     query.finish();
 
     // Series whose chunks hold only gaps inside the requested range are not part of the answer.
     std::erase_if(result.series, [](const Series &series) {
-        return std::all_of(series.values.begin(), series.values.end(), [](double v) { return std::isnan(v); });
+        return std::all_of(
+            series.values.begin(), series.values.end(), [](double v) { return std::isnan(v); });
     });
     // SQLite orders names by UTF-8 bytes; the contract is QString order.
     std::stable_sort(result.series.begin(), result.series.end(),
-                     [](const Series &a, const Series &b) { return a.name < b.name; });
+        [](const Series &a, const Series &b) { return a.name < b.name; });
     return result;
 }
 
@@ -655,7 +663,7 @@ std::vector<TimeRange> SampleStore::missing(const QueryRequest &request) const
     query.bindValue(3, start);
     if (!query.exec()) {
         qWarning("Cache %s: reading the coverage of %s failed: %s", qPrintable(d->path),
-                 qPrintable(request.queryId), qPrintable(query.lastError().text()));
+            qPrintable(request.queryId), qPrintable(query.lastError().text()));
         return { TimeRange { start, end } };
     }
     while (query.next() && cursor < end) {

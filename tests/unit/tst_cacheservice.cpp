@@ -1,0 +1,177 @@
+#include "CacheService.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+namespace {
+
+constexpr qint64 Minute = 60'000;
+constexpr qint64 T0 = 1'735'689'600'000; // 2025-01-01T00:00:00Z
+constexpr int Timeout = 10'000;
+
+QueryResult makeResult(const QString &queryId, qint64 startMs, std::vector<double> values)
+{
+    QueryResult result;
+    result.queryId = queryId;
+    result.startMs = startMs;
+    result.stepMs = Minute;
+    Series series;
+    series.name = QStringLiteral("total");
+    series.labels = { { QStringLiteral("partition"), QStringLiteral("gpu") } };
+    series.values = std::move(values);
+    result.series.push_back(std::move(series));
+    return result;
+}
+
+} // namespace
+
+class TestCacheService : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void writeThenReadSeesTheWrite();
+    void readCarriesMissingRanges();
+    void failedOpenKeepsWorking();
+    void destructionFlushesQueuedWrites();
+    void signalsArriveOnTheCallersThread();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestCacheService::writeThenReadSeesTheWrite()
+{
+    CacheService cache;
+    QSignalSpy opened(&cache, &CacheService::opened);
+    QSignalSpy written(&cache, &CacheService::written);
+    QSignalSpy read(&cache, &CacheService::readFinished);
+    const QString path = m_dir.filePath(QStringLiteral("order.sqlite"));
+
+    // No waiting between the calls: they run in the order they were made.
+    cache.open(path);
+    cache.write(makeResult(QStringLiteral("power_mw"), T0, { 1.5, 2.5, 3.5 }));
+    const quint64 id = cache.read(QueryRequest { QStringLiteral("power_mw"), T0, T0 + 3 * Minute, Minute });
+
+    QVERIFY(read.wait(Timeout));
+    QCOMPARE(opened.size(), 1);
+    QCOMPARE(opened.at(0).at(0).toString(), path);
+    QVERIFY(opened.at(0).at(1).toBool());
+    QCOMPARE(written.size(), 1);
+    QCOMPARE(written.at(0).at(0).toString(), QStringLiteral("power_mw"));
+    QCOMPARE(written.at(0).at(1).toLongLong(), T0);
+    QCOMPARE(written.at(0).at(2).toLongLong(), T0 + 3 * Minute);
+
+    QCOMPARE(read.at(0).at(0).toULongLong(), id);
+    const auto result = read.at(0).at(1).value<QueryResult>();
+    QCOMPARE(result.series.size(), size_t(1));
+    QCOMPARE(result.series[0].values, (std::vector<double> { 1.5, 2.5, 3.5 }));
+    QCOMPARE(result.series[0].labels.at(QStringLiteral("partition")), QStringLiteral("gpu"));
+    QVERIFY(read.at(0).at(2).value<std::vector<TimeRange>>().empty());
+}
+
+void TestCacheService::readCarriesMissingRanges()
+{
+    CacheService cache;
+    QSignalSpy read(&cache, &CacheService::readFinished);
+    cache.open(QStringLiteral(":memory:"));
+    cache.write(makeResult(
+        QStringLiteral("queue_pending_by_partition"), T0 + 10 * Minute, std::vector<double>(10, 4.0)));
+    const quint64 first = cache.read(
+        QueryRequest { QStringLiteral("queue_pending_by_partition"), T0, T0 + 30 * Minute, Minute });
+    const quint64 second
+        = cache.read(QueryRequest { QStringLiteral("power_mw"), T0, T0 + 30 * Minute, Minute });
+    QVERIFY(first != second);
+
+    QTRY_COMPARE_WITH_TIMEOUT(read.size(), 2, Timeout);
+    QCOMPARE(read.at(0).at(0).toULongLong(), first);
+    QCOMPARE(read.at(0).at(2).value<std::vector<TimeRange>>(),
+        (std::vector<TimeRange> { { T0, T0 + 10 * Minute }, { T0 + 20 * Minute, T0 + 30 * Minute } }));
+    const auto partial = read.at(0).at(1).value<QueryResult>();
+    QCOMPARE(partial.pointCount(), 30);
+    QVERIFY(std::isnan(partial.series[0].values[9]));
+    QCOMPARE(partial.series[0].values[10], 4.0);
+
+    QCOMPARE(read.at(1).at(0).toULongLong(), second);
+    QVERIFY(read.at(1).at(1).value<QueryResult>().series.empty());
+    QCOMPARE(read.at(1).at(2).value<std::vector<TimeRange>>(),
+        (std::vector<TimeRange> { { T0, T0 + 30 * Minute } }));
+}
+
+void TestCacheService::failedOpenKeepsWorking()
+{
+    const QString path = m_dir.filePath(QStringLiteral("not-a-cache.sqlite"));
+    const QByteArray content = QByteArrayLiteral("This is a text file, not a SQLite database.\n");
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    }
+    CacheService cache;
+    QSignalSpy opened(&cache, &CacheService::opened);
+    QSignalSpy read(&cache, &CacheService::readFinished);
+    QSignalSpy failed(&cache, &CacheService::writeFailed);
+    QSignalSpy written(&cache, &CacheService::written);
+    cache.open(path);
+    cache.write(makeResult(QStringLiteral("power_mw"), T0, { 1.0 }));
+    cache.read(QueryRequest { QStringLiteral("power_mw"), T0, T0 + 5 * Minute, Minute });
+
+    QVERIFY(read.wait(Timeout));
+    QCOMPARE(opened.size(), 1);
+    QVERIFY(!opened.at(0).at(1).toBool());
+    const QString openError = opened.at(0).at(2).toString();
+    QVERIFY2(openError.contains(path), qPrintable(openError));
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.at(0).at(0).toString(), QStringLiteral("power_mw"));
+    QCOMPARE(failed.at(0).at(1).toString(), openError);
+    QCOMPARE(written.size(), 0);
+    QVERIFY(read.at(0).at(1).value<QueryResult>().series.empty());
+    QCOMPARE(read.at(0).at(2).value<std::vector<TimeRange>>(),
+        (std::vector<TimeRange> { { T0, T0 + 5 * Minute } }));
+
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), content);
+}
+
+void TestCacheService::destructionFlushesQueuedWrites()
+{
+    const QString path = m_dir.filePath(QStringLiteral("flush.sqlite"));
+    constexpr int writes = 200;
+    {
+        CacheService cache;
+        cache.open(path);
+        for (int i = 0; i < writes; ++i)
+            cache.write(makeResult(
+                QStringLiteral("node_gpu_util"), T0 + i * 10 * Minute, std::vector<double>(10, double(i))));
+        // Destroyed at once, with the writes still queued.
+    }
+    CacheService cache;
+    QSignalSpy read(&cache, &CacheService::readFinished);
+    cache.open(path);
+    cache.read(QueryRequest { QStringLiteral("node_gpu_util"), T0, T0 + writes * 10 * Minute, Minute });
+    QVERIFY(read.wait(Timeout));
+    QVERIFY(read.at(0).at(2).value<std::vector<TimeRange>>().empty());
+    const auto result = read.at(0).at(1).value<QueryResult>();
+    QCOMPARE(result.series.size(), size_t(1));
+    QCOMPARE(result.series[0].values.size(), size_t(writes * 10));
+    QCOMPARE(result.series[0].values.back(), double(writes - 1));
+}
+
+void TestCacheService::signalsArriveOnTheCallersThread()
+{
+    CacheService cache;
+    QThread *receivedOn = nullptr;
+    connect(&cache, &CacheService::opened, this, [&] { receivedOn = QThread::currentThread(); });
+    cache.open(QStringLiteral(":memory:"));
+    QTRY_VERIFY_WITH_TIMEOUT(receivedOn != nullptr, Timeout);
+    QCOMPARE(receivedOn, thread());
+    QVERIFY(!CacheService::defaultPath().isEmpty());
+    QVERIFY(CacheService::defaultPath().endsWith(QLatin1String("/cache.sqlite")));
+}
+
+QTEST_GUILESS_MAIN(TestCacheService)
+#include "tst_cacheservice.moc"

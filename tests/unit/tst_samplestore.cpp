@@ -117,7 +117,7 @@ void TestSampleStore::roundTrip()
     QFETCH(int, points);
     QFETCH(bool, reopen);
 
-    std::vector<double> a(size_t(points)), b(size_t(points));
+    std::vector<double> a(static_cast<size_t>(points)), b(static_cast<size_t>(points));
     for (int i = 0; i < points; ++i) {
         a[size_t(i)] = i % 7 == 3 ? NaN : 0.1 * i + 1e-9;
         b[size_t(i)] = i < points / 2 ? NaN : -1.0 / (i + 1);
@@ -129,16 +129,19 @@ void TestSampleStore::roundTrip()
         a[4] = std::numeric_limits<double>::max();
     }
     const std::map<QString, QString> labelsA { { QStringLiteral("partition"), QStringLiteral("gpu-h100") },
-                                               { QStringLiteral("hostname"), QStringLiteral("node-001") } };
+        { QStringLiteral("hostname"), QStringLiteral("node-001") } };
     const std::map<QString, QString> labelsB { { QStringLiteral("odd"), QStringLiteral("a=b,c\"d\\e\n香港") },
-                                               { QStringLiteral(""), QStringLiteral("") } };
+        { QStringLiteral(""), QStringLiteral("") } };
     // Written in reverse name order: read() orders by name.
     const QueryResult written = makeResult(QStringLiteral("gpu_util_by_partition"), startMs, stepMs,
-                                           { makeSeries(QStringLiteral("b"), b, labelsB),
-                                             makeSeries(QStringLiteral("a"), a, labelsA) });
+        { makeSeries(QStringLiteral("b"), b, labelsB), makeSeries(QStringLiteral("a"), a, labelsA) });
 
-    const QString path = reopen ? m_dir.filePath(QStringLiteral("roundtrip-%1.sqlite").arg(QTest::currentDataTag()))
-                                : QStringLiteral(":memory:");
+    const QString path = reopen
+        ? m_dir.filePath(
+            QStringLiteral("roundtrip-%1.sqlite")
+                .arg(
+                    QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_'))))
+        : QStringLiteral(":memory:");
     SampleStore store(nextConnection());
     QString error;
     QVERIFY2(store.open(path, &error), qPrintable(error));
@@ -149,8 +152,8 @@ void TestSampleStore::roundTrip()
         QVERIFY2(store.open(path, &error), qPrintable(error));
     }
 
-    const QueryResult read = store.read(
-        makeRequest(written.queryId, startMs, startMs + points * stepMs, stepMs));
+    const QueryResult read
+        = store.read(makeRequest(written.queryId, startMs, startMs + points * stepMs, stepMs));
     QCOMPARE(read.queryId, written.queryId);
     QCOMPARE(read.startMs, startMs);
     QCOMPARE(read.stepMs, stepMs);
@@ -172,7 +175,8 @@ void TestSampleStore::roundTrip()
     QVERIFY(sameValues(wider.series[0].values, expected));
 
     // Another step, another query: nothing.
-    QVERIFY(store.read(makeRequest(written.queryId, startMs, startMs + points * stepMs, 2 * stepMs)).series.empty());
+    QVERIFY(store.read(makeRequest(written.queryId, startMs, startMs + points * stepMs, 2 * stepMs))
+                .series.empty());
     QVERIFY(store.read(makeRequest(QStringLiteral("power_mw"), startMs, startMs + points * stepMs, stepMs))
                 .series.empty());
 }
@@ -191,12 +195,12 @@ void TestSampleStore::overlappingWritesMerge()
     for (size_t i = 0; i < second.size(); ++i)
         second[i] = i == 500 ? NaN : 5000.0 + double(i);
     QVERIFY2(store.write(makeResult(query, T0, Minute, { makeSeries(QStringLiteral("n1"), first) }), &error),
-             qPrintable(error));
+        qPrintable(error));
     QVERIFY2(store.write(makeResult(query, T0 + 1000 * Minute, Minute,
-                                    { makeSeries(QStringLiteral("n1"), second,
-                                                 { { QStringLiteral("hostname"), QStringLiteral("n1") } }) }),
-                         &error),
-             qPrintable(error));
+                             { makeSeries(QStringLiteral("n1"), second,
+                                 { { QStringLiteral("hostname"), QStringLiteral("n1") } }) }),
+                 &error),
+        qPrintable(error));
 
     const QueryResult read = store.read(makeRequest(query, T0, T0 + 2000 * Minute, Minute));
     QCOMPARE(read.series.size(), size_t(1));
@@ -215,11 +219,13 @@ void TestSampleStore::overlappingWritesMerge()
     QCOMPARE(store.missing(makeRequest(query, T0, T0 + 2000 * Minute, Minute)), std::vector<TimeRange>());
 
     // A write of only gaps over a whole chunk removes it: the range reads as gaps.
-    QVERIFY2(store.write(makeResult(query, T0, Minute, { makeSeries(QStringLiteral("n1"), std::vector<double>(720, NaN)) }),
-                         &error),
-             qPrintable(error));
+    QVERIFY2(store.write(makeResult(query, T0, Minute,
+                             { makeSeries(QStringLiteral("n1"), std::vector<double>(720, NaN)) }),
+                 &error),
+        qPrintable(error));
     QVERIFY(store.read(makeRequest(query, T0, T0 + 720 * Minute, Minute)).series.empty());
-    QCOMPARE(store.read(makeRequest(query, T0, T0 + 721 * Minute, Minute)).series.at(0).values.back(), 1720.0);
+    QCOMPARE(
+        store.read(makeRequest(query, T0, T0 + 721 * Minute, Minute)).series.at(0).values.back(), 1720.0);
 }
 
 void TestSampleStore::seriesWithoutDataInRangeAreLeftOut()
@@ -231,12 +237,12 @@ void TestSampleStore::seriesWithoutDataInRangeAreLeftOut()
     std::vector<double> early(20, NaN), late(20, NaN);
     std::fill(early.begin(), early.begin() + 10, 1.0);
     std::fill(late.begin() + 10, late.end(), 2.0);
-    QVERIFY2(store.write(makeResult(query, T0, Minute,
-                                    { makeSeries(QStringLiteral("early"), early),
-                                      makeSeries(QStringLiteral("late"), late),
-                                      makeSeries(QStringLiteral("never"), std::vector<double>(20, NaN)) }),
-                         &error),
-             qPrintable(error));
+    QVERIFY2(store.write(
+                 makeResult(query, T0, Minute,
+                     { makeSeries(QStringLiteral("early"), early), makeSeries(QStringLiteral("late"), late),
+                         makeSeries(QStringLiteral("never"), std::vector<double>(20, NaN)) }),
+                 &error),
+        qPrintable(error));
     const QueryResult head = store.read(makeRequest(query, T0, T0 + 10 * Minute, Minute));
     QCOMPARE(head.series.size(), size_t(1));
     QCOMPARE(head.series[0].name, QStringLiteral("early"));
@@ -255,25 +261,25 @@ void TestSampleStore::missing_data()
     const auto at = [](int minutes) { return T0 + minutes * Minute; };
     QTest::newRow("empty cache") << std::vector<TimeRange> {} << TimeRange { at(0), at(60) }
                                  << std::vector<TimeRange> { { at(0), at(60) } };
-    QTest::newRow("fully covered") << std::vector<TimeRange> { { at(0), at(60) } } << TimeRange { at(10), at(50) }
-                                   << std::vector<TimeRange> {};
-    QTest::newRow("extension at the end") << std::vector<TimeRange> { { at(0), at(60) } }
-                                          << TimeRange { at(0), at(90) }
-                                          << std::vector<TimeRange> { { at(60), at(90) } };
-    QTest::newRow("extension at both ends") << std::vector<TimeRange> { { at(10), at(60) } }
-                                            << TimeRange { at(0), at(90) }
-                                            << std::vector<TimeRange> { { at(0), at(10) }, { at(60), at(90) } };
-    QTest::newRow("hole in the middle") << std::vector<TimeRange> { { at(0), at(30) }, { at(40), at(60) } }
-                                        << TimeRange { at(0), at(60) }
-                                        << std::vector<TimeRange> { { at(30), at(40) } };
+    QTest::newRow("fully covered") << std::vector<TimeRange> { { at(0), at(60) } }
+                                   << TimeRange { at(10), at(50) } << std::vector<TimeRange> {};
+    QTest::newRow("extension at the end")
+        << std::vector<TimeRange> { { at(0), at(60) } } << TimeRange { at(0), at(90) }
+        << std::vector<TimeRange> { { at(60), at(90) } };
+    QTest::newRow("extension at both ends")
+        << std::vector<TimeRange> { { at(10), at(60) } } << TimeRange { at(0), at(90) }
+        << std::vector<TimeRange> { { at(0), at(10) }, { at(60), at(90) } };
+    QTest::newRow("hole in the middle")
+        << std::vector<TimeRange> { { at(0), at(30) }, { at(40), at(60) } } << TimeRange { at(0), at(60) }
+        << std::vector<TimeRange> { { at(30), at(40) } };
     QTest::newRow("adjacent writes merge") << std::vector<TimeRange> { { at(0), at(30) }, { at(30), at(60) } }
                                            << TimeRange { at(0), at(60) } << std::vector<TimeRange> {};
     QTest::newRow("hole filled by an overlapping write")
         << std::vector<TimeRange> { { at(0), at(30) }, { at(40), at(60) }, { at(20), at(50) } }
         << TimeRange { at(0), at(70) } << std::vector<TimeRange> { { at(60), at(70) } };
-    QTest::newRow("unaligned request") << std::vector<TimeRange> { { at(0), at(30) } }
-                                       << TimeRange { at(0) + 1, at(40) - 1 }
-                                       << std::vector<TimeRange> { { at(30), at(40) } };
+    QTest::newRow("unaligned request")
+        << std::vector<TimeRange> { { at(0), at(30) } } << TimeRange { at(0) + 1, at(40) - 1 }
+        << std::vector<TimeRange> { { at(30), at(40) } };
 }
 
 void TestSampleStore::missing()
@@ -289,16 +295,16 @@ void TestSampleStore::missing()
     for (const TimeRange &range : writes) {
         const auto points = size_t((range.endMs - range.startMs) / Minute);
         QVERIFY2(store.write(makeResult(query, range.startMs, Minute,
-                                        { makeSeries(QStringLiteral("cpu"), std::vector<double>(points, 1.0)) }),
-                             &error),
-                 qPrintable(error));
+                                 { makeSeries(QStringLiteral("cpu"), std::vector<double>(points, 1.0)) }),
+                     &error),
+            qPrintable(error));
     }
     QCOMPARE(store.missing(makeRequest(query, request.startMs, request.endMs, Minute)), expected);
     // Coverage is per step: the same range at another step is all missing.
     const qint64 alignedStart = (request.startMs + 5 * Minute - 1) / (5 * Minute) * (5 * Minute);
     const qint64 alignedEnd = (request.endMs + 5 * Minute - 1) / (5 * Minute) * (5 * Minute);
     QCOMPARE(store.missing(makeRequest(query, request.startMs, request.endMs, 5 * Minute)),
-             (std::vector<TimeRange> { { alignedStart, alignedEnd } }));
+        (std::vector<TimeRange> { { alignedStart, alignedEnd } }));
 }
 
 void TestSampleStore::coveredUntil()
@@ -322,8 +328,8 @@ void TestSampleStore::unalignedRequestsUseTheGrid()
     QString error;
     QVERIFY2(store.open(QStringLiteral(":memory:"), &error), qPrintable(error));
     const QString query = QStringLiteral("gpus_by_state");
-    QVERIFY(store.write(makeResult(query, T0, Minute, { makeSeries(QStringLiteral("idle"), { 1, 2, 3, 4, 5 }) }),
-                        &error));
+    QVERIFY(store.write(
+        makeResult(query, T0, Minute, { makeSeries(QStringLiteral("idle"), { 1, 2, 3, 4, 5 }) }), &error));
     // [T0 + 1 ms, T0 + 3 min + 1 ms) holds the grid points T0 + 1, 2 and 3 minutes.
     const QueryResult read = store.read(makeRequest(query, T0 + 1, T0 + 3 * Minute + 1, Minute));
     QCOMPARE(read.startMs, T0 + Minute);
@@ -339,25 +345,27 @@ void TestSampleStore::refusesInstantAndUnalignedWrites()
     SampleStore store(nextConnection());
     QString error;
     QVERIFY2(store.open(QStringLiteral(":memory:"), &error), qPrintable(error));
-    QVERIFY(!store.write(makeResult(QStringLiteral("q"), T0, 0, { makeSeries(QStringLiteral("s"), { 1 }) }), &error));
+    QVERIFY(!store.write(
+        makeResult(QStringLiteral("q"), T0, 0, { makeSeries(QStringLiteral("s"), { 1 }) }), &error));
     QVERIFY2(error.contains(QLatin1String("instant")), qPrintable(error));
     error.clear();
-    QVERIFY(!store.write(makeResult(QStringLiteral("q"), T0 + 1, Minute, { makeSeries(QStringLiteral("s"), { 1 }) }),
-                         &error));
+    QVERIFY(!store.write(
+        makeResult(QStringLiteral("q"), T0 + 1, Minute, { makeSeries(QStringLiteral("s"), { 1 }) }), &error));
     QVERIFY2(error.contains(QLatin1String("grid")), qPrintable(error));
     error.clear();
-    QVERIFY(!store.write(makeResult(QStringLiteral("q"), T0, Minute,
-                                    { makeSeries(QStringLiteral("s"), { 1, 2 }), makeSeries(QStringLiteral("t"), { 1 }) }),
-                         &error));
+    QVERIFY(!store.write(
+        makeResult(QStringLiteral("q"), T0, Minute,
+            { makeSeries(QStringLiteral("s"), { 1, 2 }), makeSeries(QStringLiteral("t"), { 1 }) }),
+        &error));
     QVERIFY2(error.contains(QLatin1String("expected 2")), qPrintable(error));
     QCOMPARE(store.coveredUntil(QStringLiteral("q"), Minute), qint64(0));
 
     SampleStore closed(nextConnection());
-    QVERIFY(!closed.write(makeResult(QStringLiteral("q"), T0, Minute, { makeSeries(QStringLiteral("s"), { 1 }) }),
-                          &error));
+    QVERIFY(!closed.write(
+        makeResult(QStringLiteral("q"), T0, Minute, { makeSeries(QStringLiteral("s"), { 1 }) }), &error));
     QVERIFY(closed.read(makeRequest(QStringLiteral("q"), T0, T0 + Minute, Minute)).series.empty());
     QCOMPARE(closed.missing(makeRequest(QStringLiteral("q"), T0, T0 + Minute, Minute)),
-             (std::vector<TimeRange> { { T0, T0 + Minute } }));
+        (std::vector<TimeRange> { { T0, T0 + Minute } }));
 }
 
 void TestSampleStore::schemaVersionIsStored()
@@ -370,7 +378,8 @@ void TestSampleStore::schemaVersionIsStored()
         QCOMPARE(store.path(), path);
     }
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect-version"));
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect-version"));
         db.setDatabaseName(path);
         QVERIFY(db.open());
         QSqlQuery query(db);
@@ -389,11 +398,12 @@ void TestSampleStore::newerSchemaIsRefusedAndLeftUntouched()
         SampleStore store(nextConnection());
         QString error;
         QVERIFY2(store.open(path, &error), qPrintable(error));
-        QVERIFY(store.write(makeResult(QStringLiteral("q"), T0, Minute, { makeSeries(QStringLiteral("s"), { 1 }) }),
-                            &error));
+        QVERIFY(store.write(
+            makeResult(QStringLiteral("q"), T0, Minute, { makeSeries(QStringLiteral("s"), { 1 }) }), &error));
     }
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bump-version"));
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bump-version"));
         db.setDatabaseName(path);
         QVERIFY(db.open());
         QSqlQuery query(db);
@@ -436,8 +446,8 @@ void TestSampleStore::garbageFileIsRefusedAndLeftUntouched()
     QVERIFY(!QFileInfo::exists(path + QLatin1String("-wal")));
 
     // Later calls on the store that failed to open do not crash.
-    QVERIFY(!store.write(makeResult(QStringLiteral("q"), T0, Minute, { makeSeries(QStringLiteral("s"), { 1 }) }),
-                         &error));
+    QVERIFY(!store.write(
+        makeResult(QStringLiteral("q"), T0, Minute, { makeSeries(QStringLiteral("s"), { 1 }) }), &error));
     QCOMPARE(store.coveredUntil(QStringLiteral("q"), Minute), qint64(0));
 }
 
@@ -469,18 +479,20 @@ void TestSampleStore::twoConnectionsOnOneFile()
     QVERIFY2(first.open(path, &error), qPrintable(error));
     QVERIFY2(second.open(path, &error), qPrintable(error));
     const QString query = QStringLiteral("capacity_installed_pflops");
-    QVERIFY2(first.write(makeResult(query, T0, Minute, { makeSeries(QStringLiteral("installed"), { 1, 2, 3 }) }),
-                         &error),
-             qPrintable(error));
+    QVERIFY2(
+        first.write(
+            makeResult(query, T0, Minute, { makeSeries(QStringLiteral("installed"), { 1, 2, 3 }) }), &error),
+        qPrintable(error));
     QVERIFY2(second.write(makeResult(query, T0 + 3 * Minute, Minute,
-                                     { makeSeries(QStringLiteral("installed"), { 4, 5 }),
-                                       makeSeries(QStringLiteral("planned"), { 9, 9 }) }),
-                          &error),
-             qPrintable(error));
+                              { makeSeries(QStringLiteral("installed"), { 4, 5 }),
+                                  makeSeries(QStringLiteral("planned"), { 9, 9 }) }),
+                 &error),
+        qPrintable(error));
     // The first connection learns of the series the second one added.
-    QVERIFY2(first.write(makeResult(query, T0 + 5 * Minute, Minute, { makeSeries(QStringLiteral("planned"), { 8 }) }),
-                         &error),
-             qPrintable(error));
+    QVERIFY2(first.write(
+                 makeResult(query, T0 + 5 * Minute, Minute, { makeSeries(QStringLiteral("planned"), { 8 }) }),
+                 &error),
+        qPrintable(error));
     for (SampleStore *store : { &first, &second }) {
         const QueryResult read = store->read(makeRequest(query, T0, T0 + 6 * Minute, Minute));
         QCOMPARE(read.series.size(), size_t(2));
@@ -510,8 +522,7 @@ void TestSampleStore::bytesPerSample()
                 v = std::round(value * 100) / 100;
             }
             result.series.push_back(makeSeries(QStringLiteral("node-%1").arg(s, 3, 10, QLatin1Char('0')),
-                                               std::move(values),
-                                               { { QStringLiteral("hostname"), QStringLiteral("node-%1").arg(s) } }));
+                std::move(values), { { QStringLiteral("hostname"), QStringLiteral("node-%1").arg(s) } }));
             samples += points;
         }
         QVERIFY2(store.write(result, &error), qPrintable(error));
