@@ -39,8 +39,7 @@ bool sameValue(double a, double b)
 KpiModel::KpiModel(const Roadmap &roadmap, QObject *parent)
     : QAbstractListModel(parent)
     , m_roadmap(roadmap)
-{
-}
+{ }
 
 void KpiModel::setDefinitions(std::vector<KpiDefinition> definitions)
 {
@@ -69,11 +68,14 @@ void KpiModel::updateFromResult(const QueryResult &result)
         Value &current = m_values[row];
         if (sameValue(current.value, latest.value) && current.timestampMs == latest.timestampMs)
             continue;
+        // Range results end on the last grid point, instant results are newer: a figure never
+        // steps back to an older value because the older answer arrived later.
+        if (!std::isnan(latest.value) && !std::isnan(current.value) && latest.timestampMs < current.timestampMs)
+            continue;
         current = latest;
         const QModelIndex changed = index(int(row));
         Q_EMIT dataChanged(changed, changed,
-                           { Qt::DisplayRole, RawValueRole, FormattedValueRole, DetailRole, TimestampRole,
-                             StateRole });
+            { Qt::DisplayRole, RawValueRole, FormattedValueRole, DetailRole, TimestampRole, StateRole });
     }
 }
 
@@ -196,8 +198,8 @@ KpiModel::State KpiModel::stateOf(const KpiDefinition &definition, double value)
     if (std::isnan(value))
         return State::NoData;
     // With both thresholds set, their order gives the direction; a lone threshold means higher is worse.
-    const bool lowerIsWorse
-        = !std::isnan(definition.warning) && !std::isnan(definition.critical) && definition.warning > definition.critical;
+    const bool lowerIsWorse = !std::isnan(definition.warning) && !std::isnan(definition.critical)
+        && definition.warning > definition.critical;
     // Reaching a threshold counts as crossing it.
     auto reaches = [&](double threshold) {
         return !std::isnan(threshold) && (lowerIsWorse ? value <= threshold : value >= threshold);
@@ -218,12 +220,13 @@ QString KpiModel::detailOf(const KpiDefinition &definition, const Value &value) 
         const RoadmapMilestone &milestone = m_roadmap.nextMilestone(value.timestampMs);
         // Floor, so that the tile does not claim 100% before the target is reached.
         const qint64 percent = qint64(std::floor(100.0 * value.value / milestone.pflops));
-        //: Roadmap progress under the installed capacity, e.g. "99% of 3,000 PFLOPS · Full capacity during 2025 (31 Dec 2025)"
+        //: Roadmap progress under the installed capacity, e.g. "99% of 3,000 PFLOPS · Full capacity during
+        //: 2025 (31 Dec 2025)"
         return tr("%1% of %2 · %3 (%4)")
             .arg(locale.toString(percent), UnitFormatter::format(milestone.pflops, definition.unit, locale),
-                 milestone.label(locale.name()),
-                 //: Date format of a roadmap milestone (QDate::toString syntax)
-                 locale.toString(milestone.date, tr("d MMM yyyy")));
+                milestone.label(locale.name()),
+                //: Date format of a roadmap milestone (QDate::toString syntax)
+                locale.toString(milestone.date, tr("d MMM yyyy")));
     }
     const QDateTime time = QDateTime::fromMSecsSinceEpoch(value.timestampMs);
     if (time.date() == QDate::currentDate())

@@ -17,7 +17,14 @@ bool sameValue(double a, double b)
 bool sameSeriesNames(const QueryResult &a, const QueryResult &b)
 {
     return std::equal(a.series.begin(), a.series.end(), b.series.begin(), b.series.end(),
-                      [](const Series &x, const Series &y) { return x.name == y.name; });
+        [](const Series &x, const Series &y) { return x.name == y.name; });
+}
+
+// QueryResult promises this; the row arithmetic of a minimal update relies on it.
+bool rectangular(const QueryResult &result)
+{
+    return std::all_of(result.series.begin(), result.series.end(),
+        [&](const Series &s) { return int(s.values.size()) == result.pointCount(); });
 }
 
 } // namespace
@@ -34,32 +41,26 @@ void TimeSeriesModel::setResult(const QueryResult &result)
     const int oldCount = rowCount();
     const int newCount = result.pointCount();
     const bool sameShape = result.queryId == m_result.queryId && result.stepMs == m_result.stepMs
-        && sameSeriesNames(result, m_result) && !result.series.empty();
-    if (!sameShape) {
+        && sameSeriesNames(result, m_result) && !result.series.empty() && rectangular(result)
+        && rectangular(m_result);
+    auto reset = [this, &result] {
         beginResetModel();
         m_result = result;
         endResetModel();
-        return;
-    }
+    };
+    if (!sameShape)
+        return reset();
 
-    // Old row i holds the timestamp of new row i - shift.
+    // Old row i holds the timestamp of new row i - shift. Instant results have one row each: it is
+    // the latest value whatever its time, so it is kept (shift 0) and only its data changes.
     qint64 shift = 0;
-    if (oldCount > 0 && newCount > 0) {
+    if (oldCount > 0 && newCount > 0 && result.stepMs > 0) {
         const qint64 offset = result.startMs - m_result.startMs;
-        if (result.stepMs == 0) {
-            shift = 0; // instant results: the one row is the latest value, whatever its time
-        } else if (offset % result.stepMs != 0) {
-            shift = qint64(oldCount) + 1; // a different lattice shares no point
-        } else {
-            shift = offset / result.stepMs;
-        }
-        const bool overlaps = shift < oldCount && shift + newCount > 0;
-        if (!overlaps) {
-            beginResetModel();
-            m_result = result;
-            endResetModel();
-            return;
-        }
+        if (offset % result.stepMs != 0)
+            return reset(); // a different lattice shares no point
+        shift = offset / result.stepMs;
+        if (shift >= oldCount || shift + newCount <= 0)
+            return reset(); // no point in common
     }
 
     // Every step below leaves m_result describing exactly the rows the model has at that moment,
@@ -131,8 +132,8 @@ void TimeSeriesModel::setResult(const QueryResult &result)
     const bool timestampsMoved = m_result.startMs != result.startMs; // only for instant results
     m_result = result;
     if (lastRow >= 0)
-        Q_EMIT dataChanged(index(firstRow, firstColumn), index(lastRow, lastColumn),
-                           { Qt::DisplayRole, RawValueRole });
+        Q_EMIT dataChanged(
+            index(firstRow, firstColumn), index(lastRow, lastColumn), { Qt::DisplayRole, RawValueRole });
     if (timestampsMoved) {
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1), { TimestampRole });
         Q_EMIT headerDataChanged(Qt::Vertical, 0, rowCount() - 1);
@@ -154,7 +155,8 @@ QVariant TimeSeriesModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Series &series = m_result.series[size_t(index.column())];
-    const double value = size_t(index.row()) < series.values.size() ? series.values[size_t(index.row())] : qQNaN();
+    const double value
+        = size_t(index.row()) < series.values.size() ? series.values[size_t(index.row())] : qQNaN();
     switch (role) {
     case Qt::DisplayRole:
         return UnitFormatter::formatValue(value, m_unit);

@@ -57,7 +57,8 @@ void TestUnitFormatter::format_data()
     const std::pair<const char *, QLocale> locales[] = { { "en", english() }, { "zh_HK", hongKong() } };
     for (const auto &[name, locale] : locales) {
         auto row = [&](const char *tag, double value, const char *unit, const char *expected) {
-            QTest::addRow("%s %s", name, tag) << locale << value << QString::fromUtf8(unit) << QString::fromUtf8(expected);
+            QTest::addRow("%s %s", name, tag)
+                << locale << value << QString::fromUtf8(unit) << QString::fromUtf8(expected);
         };
         // Both locales group with ',' and use '.' as decimal sign; the unit words stay untranslated
         // here because the test loads no translation.
@@ -86,8 +87,8 @@ void TestUnitFormatter::format_data()
         row("NaN percent", qQNaN(), "%", "\u2013");
         row("infinity", std::numeric_limits<double>::infinity(), "MW", "\u221e MW");
     }
-    QTest::addRow("de decimal comma") << QLocale(QLocale::German) << 1234.5 << QStringLiteral("MW")
-                                      << QStringLiteral("1.234,50 MW");
+    QTest::addRow("de decimal comma")
+        << QLocale(QLocale::German) << 1234.5 << QStringLiteral("MW") << QStringLiteral("1.234,50 MW");
 }
 
 void TestUnitFormatter::format()
@@ -106,7 +107,8 @@ void TestUnitFormatter::formatValue_data()
     QTest::addColumn<QString>("unit");
     QTest::addColumn<QString>("expected");
     QTest::newRow("en PFLOPS") << english() << 1300.0 << QStringLiteral("PFLOPS") << QStringLiteral("1,300");
-    QTest::newRow("zh_HK PFLOPS") << hongKong() << 1300.0 << QStringLiteral("PFLOPS") << QStringLiteral("1,300");
+    QTest::newRow("zh_HK PFLOPS") << hongKong() << 1300.0 << QStringLiteral("PFLOPS")
+                                  << QStringLiteral("1,300");
     QTest::newRow("en percent") << english() << 71.25 << QStringLiteral("%") << QStringLiteral("71.3");
     QTest::newRow("zh_HK percent") << hongKong() << 71.25 << QStringLiteral("%") << QStringLiteral("71.3");
     QTest::newRow("en jobs") << english() << 1204.0 << QStringLiteral("jobs") << QStringLiteral("1,204");
@@ -125,8 +127,7 @@ void TestUnitFormatter::formatValue()
 void TestUnitFormatter::nanIsDash()
 {
     const QStringList units = { QStringLiteral("PFLOPS"), QStringLiteral("%"), QStringLiteral("jobs"),
-                                QStringLiteral("GPUs"), QStringLiteral("GPU-h"), QStringLiteral("MW"),
-                                QStringLiteral("other") };
+        QStringLiteral("GPUs"), QStringLiteral("GPU-h"), QStringLiteral("MW"), QStringLiteral("other") };
     for (const QString &unit : units) {
         QCOMPARE(UnitFormatter::formatValue(qQNaN(), unit, english()), QStringLiteral("\u2013"));
         QCOMPARE(UnitFormatter::format(qQNaN(), unit, hongKong()), QStringLiteral("\u2013"));
@@ -152,7 +153,8 @@ void TestUnitFormatter::unitLabelsAreTranslated()
     QCOMPARE(UnitFormatter::format(8, QStringLiteral("GPUs"), hongKong()), QStringLiteral("8 個 GPU"));
     // Symbols are not looked up.
     QCOMPARE(UnitFormatter::format(71.3, QStringLiteral("%"), hongKong()), QStringLiteral("71.3%"));
-    QCOMPARE(UnitFormatter::format(2970, QStringLiteral("PFLOPS"), hongKong()), QStringLiteral("2,970 PFLOPS"));
+    QCOMPARE(
+        UnitFormatter::format(2970, QStringLiteral("PFLOPS"), hongKong()), QStringLiteral("2,970 PFLOPS"));
     QCoreApplication::removeTranslator(&translator);
     QCOMPARE(UnitFormatter::format(1204, QStringLiteral("jobs"), english()), QStringLiteral("1,204 jobs"));
 }
