@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CommandLine.h"
+#include "MetricSource.h"
 
 #include <QObject>
 
@@ -9,7 +10,6 @@
 class CacheService;
 class KpiModel;
 class MainWindow;
-class MetricSource;
 class RefreshController;
 class TimeSeriesModel;
 

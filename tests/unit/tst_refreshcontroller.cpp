@@ -1,0 +1,224 @@
+// The controller between source, cache and models: cache first, then only the gaps.
+#include "CacheService.h"
+#include "MetricSource.h"
+#include "RefreshController.h"
+#include "Simulation.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+namespace {
+constexpr qint64 minute = 60 * 1000;
+constexpr qint64 hour = 60 * minute;
+
+// A source that answers from the real simulation, asynchronously like every source, records
+// what it was asked, and can be switched to failing as a server that is down would.
+class RecordingSource : public MetricSource
+{
+public:
+    explicit RecordingSource(Simulation *simulation)
+        : m_simulation(simulation)
+    {
+    }
+
+    QString displayName() const override { return QStringLiteral("recording"); }
+    bool isSimulated() const override { return true; }
+    qint64 nowMs() const override { return now; }
+    void fetch(quint64 requestId, const QueryRequest &request) override
+    {
+        requests.append(request);
+        QTimer::singleShot(0, this, [this, requestId, request, failing = failing] {
+            if (failing)
+                Q_EMIT failed(requestId, request,
+                              SourceError { SourceError::Kind::Unreachable, QStringLiteral("connection refused") });
+            else
+                Q_EMIT fetched(requestId, m_simulation->evaluate(request));
+        });
+    }
+    void cancel(quint64) override { }
+
+    QList<QueryRequest> rangeRequests() const
+    {
+        QList<QueryRequest> ranges;
+        for (const QueryRequest &request : requests)
+            if (!request.isInstant())
+                ranges.append(request);
+        return ranges;
+    }
+
+    qint64 now = 0;
+    bool failing = false;
+    QList<QueryRequest> requests;
+
+private:
+    Simulation *m_simulation;
+};
+} // namespace
+
+class TestRefreshController : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void windowIsAlignedToTheStep();
+    void coldCacheFetchesTheWindowOnce();
+    void warmCachePaintsFirstAndFetchesOnlyTheTail();
+    void failureKeepsCachedDataAndRecovers();
+
+private:
+    static bool waitForRound(RefreshController &controller);
+    QTemporaryDir m_dir;
+    Simulation m_simulation;
+    const qint64 m_start = QDateTime(QDate(2026, 11, 20), QTime(8, 0, 30), Qt::UTC).toMSecsSinceEpoch();
+};
+
+void TestRefreshController::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+bool TestRefreshController::waitForRound(RefreshController &controller)
+{
+    QSignalSpy succeeded(&controller, &RefreshController::refreshSucceeded);
+    QSignalSpy failed(&controller, &RefreshController::sourceFailed);
+    return QTest::qWaitFor([&] { return !succeeded.isEmpty() || !failed.isEmpty(); }, 20000);
+}
+
+void TestRefreshController::windowIsAlignedToTheStep()
+{
+    RecordingSource source(&m_simulation);
+    CacheService cache;
+    RefreshController controller(&source, &cache);
+    controller.setWindow(6 * hour, minute);
+    source.now = m_start;
+    const QueryRequest request = controller.windowRequest(QStringLiteral("power_mw"));
+    QCOMPARE(request.stepMs, minute);
+    QCOMPARE(request.endMs % minute, 0);
+    QCOMPARE(request.endMs - request.startMs, 6 * hour);
+    // The newest point is the last grid point not after now.
+    QVERIFY(request.endMs - minute <= source.now);
+    QVERIFY(request.endMs > source.now);
+}
+
+void TestRefreshController::coldCacheFetchesTheWindowOnce()
+{
+    RecordingSource source(&m_simulation);
+    source.now = m_start;
+    CacheService cache;
+    cache.open(m_dir.filePath(QStringLiteral("cold.sqlite")));
+    RefreshController controller(&source, &cache);
+    controller.setWindow(6 * hour, minute);
+    controller.setRangeQueries({ QStringLiteral("gpu_util_by_partition"), QStringLiteral("power_mw") });
+    controller.setInstantQueries({ QStringLiteral("power_mw") });
+    QSignalSpy ranges(&controller, &RefreshController::rangeResultReady);
+    QSignalSpy instants(&controller, &RefreshController::instantResultReady);
+
+    controller.refreshNow();
+    QVERIFY(waitForRound(controller));
+
+    // Each query's whole window was asked for once, then handed over from the cache.
+    QCOMPARE(source.rangeRequests().size(), 2);
+    for (const QueryRequest &request : source.rangeRequests())
+        QCOMPARE(request, controller.windowRequest(request.queryId));
+    QCOMPARE(ranges.size(), 2);
+    for (const QList<QVariant> &arguments : ranges) {
+        const auto result = arguments.at(0).value<QueryResult>();
+        QCOMPARE(result.pointCount(), 6 * 60);
+        QCOMPARE(result.startMs, controller.windowRequest(result.queryId).startMs);
+        // What the models get is what the source said, through the cache.
+        const QueryResult direct = m_simulation.evaluate(controller.windowRequest(result.queryId));
+        QCOMPARE(result.series.size(), direct.series.size());
+        for (const Series &expected : direct.series) {
+            const Series *shown = result.findSeries(expected.name);
+            QVERIFY2(shown, qPrintable(expected.name));
+            QCOMPARE(shown->values, expected.values);
+        }
+    }
+    QCOMPARE(instants.size(), 1);
+    QCOMPARE(instants.at(0).at(0).value<QueryResult>().startMs, source.now);
+}
+
+void TestRefreshController::warmCachePaintsFirstAndFetchesOnlyTheTail()
+{
+    const QString path = m_dir.filePath(QStringLiteral("warm.sqlite"));
+    {
+        RecordingSource source(&m_simulation);
+        source.now = m_start;
+        CacheService cache;
+        cache.open(path);
+        RefreshController controller(&source, &cache);
+        controller.setWindow(6 * hour, minute);
+        controller.setRangeQueries({ QStringLiteral("queue_pending_by_partition") });
+        controller.refreshNow();
+        QVERIFY(waitForRound(controller));
+    }
+
+    RecordingSource source(&m_simulation);
+    source.now = m_start;
+    CacheService cache;
+    cache.open(path);
+    RefreshController controller(&source, &cache);
+    controller.setWindow(6 * hour, minute);
+    controller.setRangeQueries({ QStringLiteral("queue_pending_by_partition") });
+    QSignalSpy ranges(&controller, &RefreshController::rangeResultReady);
+
+    // Same now: everything is cached, the source is asked for nothing.
+    controller.refreshNow();
+    QVERIFY(waitForRound(controller));
+    QCOMPARE(source.rangeRequests().size(), 0);
+    QCOMPARE(ranges.size(), 1);
+    QCOMPARE(ranges.at(0).at(0).value<QueryResult>().pointCount(), 6 * 60);
+
+    // Three minutes later: only the three new points are asked for.
+    source.now += 3 * minute;
+    controller.refreshNow();
+    QVERIFY(waitForRound(controller));
+    QCOMPARE(source.rangeRequests().size(), 1);
+    const QueryRequest tail = source.rangeRequests().constFirst();
+    QCOMPARE(tail.endMs, controller.windowRequest(tail.queryId).endMs);
+    QCOMPARE(tail.endMs - tail.startMs, 3 * minute);
+}
+
+void TestRefreshController::failureKeepsCachedDataAndRecovers()
+{
+    RecordingSource source(&m_simulation);
+    source.now = m_start;
+    CacheService cache;
+    cache.open(m_dir.filePath(QStringLiteral("failing.sqlite")));
+    RefreshController controller(&source, &cache);
+    controller.setWindow(2 * hour, minute);
+    controller.setRangeQueries({ QStringLiteral("power_mw") });
+    controller.refreshNow();
+    QVERIFY(waitForRound(controller));
+    QVERIFY(!controller.isStale());
+    const qint64 lastGood = controller.lastSuccessMs();
+
+    source.failing = true;
+    source.now += 10 * minute;
+    QSignalSpy ranges(&controller, &RefreshController::rangeResultReady);
+    QSignalSpy failed(&controller, &RefreshController::sourceFailed);
+    controller.refreshNow();
+    QVERIFY(waitForRound(controller));
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.at(0).at(0).toString(), QStringLiteral("connection refused"));
+    QCOMPARE(failed.at(0).at(1).toLongLong(), lastGood);
+    QVERIFY(controller.isStale());
+    // The cached points are still handed over: the window moved, the old data did not go away.
+    QCOMPARE(ranges.size(), 1);
+    const auto shown = ranges.at(0).at(0).value<QueryResult>();
+    QCOMPARE(shown.series.size(), size_t(1));
+    const std::vector<double> &values = shown.series.front().values;
+    QCOMPARE(std::count_if(values.begin(), values.end(), [](double v) { return !std::isnan(v); }), qsizetype(110));
+
+    source.failing = false;
+    QSignalSpy recovered(&controller, &RefreshController::sourceRecovered);
+    controller.refreshNow();
+    QVERIFY(waitForRound(controller));
+    QCOMPARE(recovered.size(), 1);
+    QVERIFY(!controller.isStale());
+}
+
+QTEST_GUILESS_MAIN(TestRefreshController)
+#include "tst_refreshcontroller.moc"
