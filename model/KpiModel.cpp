@@ -220,6 +220,14 @@ QString KpiModel::detailOf(const KpiDefinition &definition, const Value &value) 
         const RoadmapMilestone &milestone = m_roadmap.nextMilestone(value.timestampMs);
         // Floor, so that the tile does not claim 100% before the target is reached.
         const qint64 percent = qint64(std::floor(100.0 * value.value / milestone.pflops));
+        const QDate valueDate = QDateTime::fromMSecsSinceEpoch(value.timestampMs, Qt::UTC).date();
+        if (milestone.date < valueDate) {
+            //: Under the installed capacity once every roadmap milestone is past, e.g. "100% of 3,000
+            //: PFLOPS · roadmap complete since 31 Dec 2025"
+            return tr("%1% of %2 · roadmap complete since %3")
+                .arg(locale.toString(percent), UnitFormatter::format(milestone.pflops, definition.unit, locale),
+                    locale.toString(milestone.date, tr("d MMM yyyy")));
+        }
         //: Roadmap progress under the installed capacity, e.g. "99% of 3,000 PFLOPS · Full capacity during
         //: 2025 (31 Dec 2025)"
         return tr("%1% of %2 · %3 (%4)")

@@ -336,6 +336,13 @@ void TestKpiModel::roadmapDetail()
         makeResult(query, { { QStringLiteral("NVIDIA H100 80GB HBM3"), { 1299.9 } } }, december));
     detail = m_model->index(0).data(KpiModel::DetailRole).toString();
     QVERIFY2(detail.contains(QStringLiteral("99%")), qPrintable(detail));
+
+    // Once the last milestone is past, the detail says the roadmap is complete.
+    m_model->setDefinitions(KpiModel::overviewDefinitions());
+    const qint64 later = QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch();
+    m_model->updateFromResult(makeResult(query, { { QStringLiteral("NVIDIA H100 80GB HBM3"), { 3000.2 } } }, later));
+    detail = m_model->index(0).data(KpiModel::DetailRole).toString();
+    QCOMPARE(detail, QStringLiteral("100% of 3,000 PFLOPS · roadmap complete since 31 Dec 2025"));
 }
 
 void TestKpiModel::roadmapDetailInChinese()
