@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QFutureWatcher>
+#include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
 DemoSource::DemoSource(const SimulationConfig &config, Clock clock, QObject *parent)
@@ -11,6 +12,8 @@ DemoSource::DemoSource(const SimulationConfig &config, Clock clock, QObject *par
     , m_simulation(std::make_shared<Simulation>(config))
     , m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentMSecsSinceEpoch(); }))
 {
+    m_pool.setObjectName(QStringLiteral("DemoSource"));
+    m_pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
     qRegisterMetaType<QueryRequest>();
     qRegisterMetaType<QueryResult>();
     qRegisterMetaType<SourceError>();
@@ -58,7 +61,7 @@ void DemoSource::fetch(quint64 requestId, const QueryRequest &request)
         Q_EMIT fetched(requestId, watcher->result());
     });
     std::shared_ptr<Simulation> simulation = m_simulation;
-    watcher->setFuture(QtConcurrent::run([simulation, request] { return simulation->evaluate(request); }));
+    watcher->setFuture(QtConcurrent::run(&m_pool, [simulation, request] { return simulation->evaluate(request); }));
 }
 
 void DemoSource::cancel(quint64 requestId)

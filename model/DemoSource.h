@@ -4,6 +4,7 @@
 #include "Simulation.h"
 
 #include <QSet>
+#include <QThreadPool>
 
 #include <functional>
 #include <memory>
@@ -32,5 +33,8 @@ private:
     std::shared_ptr<Simulation> m_simulation;
     Clock m_clock;
     QSet<quint64> m_cancelled;
+    // Not the global pool: Qt's raster paint engine uses that one, and a long simulation there
+    // would stall painting on the GUI thread.
+    QThreadPool m_pool;
     QSet<quint64> m_inFlight; // requests fetched and not yet answered
 };

@@ -40,12 +40,6 @@ constexpr int BlobHeaderSize = 3;
 constexpr qint32 ApplicationId = 0x41495343; // "AISC"
 constexpr int BusyTimeoutMs = 5000;
 
-// For SampleStore's own members; lupdate reads them in the SampleStore context.
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SampleStore", text);
-}
-
 qint64 floorDiv(qint64 a, qint64 b)
 {
     const qint64 q = a / b;

@@ -2,6 +2,7 @@
 
 #include "QueryResult.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <vector>
@@ -26,6 +27,7 @@ struct TimeRange
 // Series that a write does not mention keep their stored values in its range.
 class SampleStore
 {
+    Q_DECLARE_TR_FUNCTIONS(SampleStore)
 public:
     static constexpr int SchemaVersion = 1;
 

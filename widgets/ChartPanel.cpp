@@ -255,8 +255,13 @@ void ChartPanel::updateTimeAxis(qint64 startMs, qint64 endMs)
     for (const QString &label : oldLabels)
         m_timeAxis->remove(label);
     m_timeAxis->setStartValue(double(startMs));
+    // A label centred on a tick at the very edge would be clipped by the plot area: keep clear of the ends.
+    const qint64 margin = span / 25;
     for (qint64 tick = ((startMs + offsetMs + intervalMs - 1) / intervalMs) * intervalMs - offsetMs; tick <= endMs;
-         tick += intervalMs)
+         tick += intervalMs) {
+        if (tick - startMs < margin || endMs - tick < margin)
+            continue;
         m_timeAxis->append(QDateTime::fromMSecsSinceEpoch(tick).toString(format), double(tick));
+    }
     m_timeAxis->setRange(double(startMs), double(endMs));
 }

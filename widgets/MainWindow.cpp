@@ -112,6 +112,11 @@ QString MainWindow::lastUpdateText() const
     return m_updateLabel->text();
 }
 
+QString MainWindow::cacheText() const
+{
+    return m_cacheLabel->text();
+}
+
 QString MainWindow::staleText() const
 {
     return m_banner->isVisible() ? m_banner->text() : QString();

@@ -28,6 +28,7 @@ public:
     QString sourceText() const;
     QString lastUpdateText() const;
     QString staleText() const;
+    QString cacheText() const;
 
 Q_SIGNALS:
     void refreshRequested();

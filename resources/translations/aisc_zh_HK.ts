@@ -1,4 +1,526 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_HK">
+<context>
+    <name>CacheService</name>
+    <message>
+        <location filename="../../model/CacheService.cpp" line="+43"/>
+        <source>The cache is not open.</source>
+        <translation>快取未開啟。</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <location filename="../../widgets/ChartPanel.cpp" line="+59"/>
+        <location line="+170"/>
+        <source>Waiting for data…</source>
+        <translation>正在等候數據……</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No data in this time range</source>
+        <translation>此時段沒有數據</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <location filename="../../app/dashboard/CommandLine.cpp" line="+16"/>
+        <source>AISC Operations Dashboard: live capacity, GPU utilisation and job queues of the Cyberport AI Supercomputing Centre. Without a configured Prometheus it runs on the built-in simulated centre.</source>
+        <translation>AISC 營運儀表板：數碼港人工智能超算中心的即時算力、GPU 使用率及作業佇列。未設定 Prometheus 時，會以內置的模擬中心運行。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Run on the built-in simulated centre.</source>
+        <translation>以內置的模擬中心運行。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the local cache in FILE instead of the default location.</source>
+        <translation>把本機快取存放於 FILE，而非預設位置。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FILE</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Interface language: en or zh_HK (default: the system&apos;s).</source>
+        <translation>介面語言：en 或 zh_HK（預設跟隨系統）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LANG</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Try &apos;%1 --help&apos; for the options.</source>
+        <translation>請執行「%1 --help」查看可用選項。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Unexpected argument &apos;%1&apos;.</source>
+        <translation>無法識別的參數「%1」。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unsupported language &apos;%1&apos; for --lang: expected one of %2.</source>
+        <translation>--lang 不支援語言「%1」：應為 %2 其中之一。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--cache needs a file path.</source>
+        <translation>--cache 需要一個檔案路徑。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--cache %1 is a directory: expected the path of a cache file.</source>
+        <translation>--cache %1 是資料夾：應提供快取檔案的路徑。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--cache %1: the folder %2 does not exist.</source>
+        <translation>--cache %1：資料夾 %2 不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../app/dashboard/Dashboard.cpp" line="+55"/>
+        <source>Cache: %1</source>
+        <translation>快取：%1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 Using a temporary in-memory cache for this session.</source>
+        <translation>%1 本次執行改用臨時記憶體快取。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cache: in memory (%1 could not be opened)</source>
+        <translation>快取：記憶體（無法開啟 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>DemoSource</name>
+    <message>
+        <location filename="../../model/DemoSource.cpp" line="+25"/>
+        <source>simulated centre</source>
+        <translation>模擬中心</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The simulated centre does not know the query &apos;%1&apos;.</source>
+        <translation>模擬中心不認識查詢「%1」。</translation>
+    </message>
+</context>
+<context>
+    <name>GpuPeakTable</name>
+    <message>
+        <location filename="../../model/GpuPeakTable.cpp" line="+13"/>
+        <source>GPU peak table %1: %2</source>
+        <translation>GPU 峰值表 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>entry %1 needs a modelName, a positive denseFp16Bf16 and a datasheet</source>
+        <translation>第 %1 項需要 modelName、正數的 denseFp16Bf16 及 datasheet</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no GPU models</source>
+        <translation>沒有 GPU 型號</translation>
+    </message>
+</context>
+<context>
+    <name>KpiModel</name>
+    <message>
+        <location filename="../../model/KpiModel.cpp" line="+148"/>
+        <source>Installed compute</source>
+        <translation>已安裝算力</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>GPU utilisation</source>
+        <translation>GPU 使用率</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Jobs running</source>
+        <translation>執行中作業</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Jobs waiting</source>
+        <translation>等候中作業</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>GPUs down</source>
+        <translation>故障 GPU</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>no data yet</source>
+        <translation>尚未有數據</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1% of %2 · roadmap complete since %3</source>
+        <extracomment>Under the installed capacity once every roadmap milestone is past, e.g. &quot;100% of 3,000 PFLOPS · roadmap complete since 31 Dec 2025&quot;</extracomment>
+        <translation>達 %2 的 %1% · 路線圖已於 %3 完成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+8"/>
+        <source>d MMM yyyy</source>
+        <extracomment>Date format of a roadmap milestone (QDate::toString syntax)</extracomment>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>%1% of %2 · %3 (%4)</source>
+        <extracomment>Roadmap progress under the installed capacity, e.g. &quot;99% of 3,000 PFLOPS · Full capacity during 2025 (31 Dec 2025)&quot;</extracomment>
+        <translation>達 %2 的 %1% · %3（%4）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+2"/>
+        <source>as of %1</source>
+        <extracomment>Date and time of a value from an earlier day (QDateTime::toString syntax)</extracomment>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>d MMM HH:mm</source>
+        <translation>M月d日 HH:mm</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../widgets/MainWindow.cpp" line="+57"/>
+        <source>About AISC Operations Dashboard</source>
+        <translation>關於 AISC 營運儀表板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;p&gt;&lt;b&gt;AISC Operations Dashboard&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Live capacity, GPU utilisation and job queues of the Cyberport AI Supercomputing Centre, read from Prometheus and kept in a local cache.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;AISC 營運儀表板&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;數碼港人工智能超算中心的即時算力、GPU 使用率及作業佇列，數據讀自 Prometheus 並保存於本機快取。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Updated %1</source>
+        <translation>更新於 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Data stale since %1: %2. Showing the last data cached; retrying.</source>
+        <translation>數據自 %1 起未有更新：%2。現顯示最後快取的數據，正在重試。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>AISC Operations Dashboard</source>
+        <translation>AISC 營運儀表板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Overview</source>
+        <translation>概覽(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh now</source>
+        <translation>立即更新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About</source>
+        <translation>關於(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source: %1 (no Prometheus configured)</source>
+        <translation>數據來源：%1（未設定 Prometheus）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source: %1</source>
+        <translation>數據來源：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not updated yet</source>
+        <translation>尚未更新</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../../widgets/OverviewPage.cpp" line="+55"/>
+        <source>GPU utilisation by partition, last 24 hours</source>
+        <translation>各分區 GPU 使用率（過去 24 小時）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jobs waiting by partition, last 24 hours</source>
+        <translation>各分區等候中作業（過去 24 小時）</translation>
+    </message>
+</context>
+<context>
+    <name>QueryCatalogue</name>
+    <message>
+        <location filename="../../model/QueryCatalogue.cpp" line="+17"/>
+        <source>Installed compute</source>
+        <translation>已安裝算力</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered compute</source>
+        <translation>實際輸出算力</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPU utilisation, whole centre</source>
+        <translation>全中心 GPU 使用率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPU utilisation by partition</source>
+        <translation>各分區 GPU 使用率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tensor activity by partition</source>
+        <translation>各分區張量核心活動率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPU utilisation by node</source>
+        <translation>各節點 GPU 使用率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPUs by state</source>
+        <translation>GPU 狀態分佈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jobs waiting by partition</source>
+        <translation>各分區等候中作業</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jobs running by partition</source>
+        <translation>各分區執行中作業</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPU-hours by account</source>
+        <translation>各帳戶 GPU 時數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPU power</source>
+        <translation>GPU 耗電量</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Query catalogue %1: %2</source>
+        <translation>查詢目錄 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>query &apos;%1&apos; has no promql</source>
+        <translation>查詢「%1」沒有 promql</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>built-in query &apos;%1&apos; is missing</source>
+        <translation>缺少內置查詢「%1」</translation>
+    </message>
+</context>
+<context>
+    <name>RefreshController</name>
+    <message>
+        <location filename="../../model/RefreshController.cpp" line="+24"/>
+        <source>Could not store %1 in the cache: %2</source>
+        <translation>無法把 %1 存入快取：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Roadmap</name>
+    <message>
+        <location filename="../../model/Roadmap.cpp" line="+16"/>
+        <source>Roadmap file %1: %2</source>
+        <translation>路線圖檔案 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>gpusPerNode must be at least 1</source>
+        <translation>gpusPerNode 最少為 1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>milestone &apos;%1&apos; has no valid date (expected YYYY-MM-DD)</source>
+        <translation>里程碑「%1」沒有有效日期（應為 YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>milestone &apos;%1&apos; needs a positive pflops value</source>
+        <translation>里程碑「%1」需要正數的 pflops 值</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>milestone &apos;%1&apos; must come after the previous one and not lower its capacity</source>
+        <translation>里程碑「%1」必須在前一個之後，且算力不可低於前一個</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no milestones</source>
+        <translation>沒有里程碑</translation>
+    </message>
+</context>
+<context>
+    <name>SampleStore</name>
+    <message>
+        <location filename="../../model/SampleStore.cpp" line="+143"/>
+        <source>the cache %1 could not be updated: %2</source>
+        <translation>無法更新快取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cache %1: could not prepare a statement: %2</source>
+        <translation>快取 %1：無法準備 SQL 語句：%2</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Cache %1: could not create its tables: %2</source>
+        <translation>快取 %1：無法建立資料表：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cache %1: could not set its schema version: %2</source>
+        <translation>快取 %1：無法設定結構版本：%2</translation>
+    </message>
+    <message>
+        <location line="+168"/>
+        <source>The cache %1 is a directory; expected a SQLite file.</source>
+        <translation>快取 %1 是資料夾；應為 SQLite 檔案。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The cache %1 cannot be read: %2</source>
+        <translation>無法讀取快取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The cache %1 is not a SQLite database; it was left unchanged. Choose another cache file.</source>
+        <translation>快取 %1 不是 SQLite 資料庫；檔案未被改動。請選用另一個快取檔案。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The folder of the cache %1 cannot be created.</source>
+        <translation>無法建立快取 %1 所在的資料夾。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The cache %1 cannot be opened: %2</source>
+        <translation>無法開啟快取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The cache %1 cannot be read as a SQLite database: %2; it was left unchanged.</source>
+        <translation>無法把快取 %1 當作 SQLite 資料庫讀取：%2；檔案未被改動。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The cache %1 is a SQLite database of another application; it was left unchanged.</source>
+        <translation>快取 %1 是其他應用程式的 SQLite 資料庫；檔案未被改動。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The cache %1 has schema version %2, but this version of the dashboard supports version %3 at most; it was left unchanged. Use a newer dashboard or another cache file.</source>
+        <translation>快取 %1 的結構版本為 %2，但此版本的儀表板最高只支援版本 %3；檔案未被改動。請使用較新的儀表板或另一個快取檔案。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The cache %1 is a SQLite database but not a dashboard cache (it has tables and no schema version); it was left unchanged.</source>
+        <translation>快取 %1 是 SQLite 資料庫，但不是儀表板快取（有資料表但沒有結構版本）；檔案未被改動。</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>The cache is not open.</source>
+        <translation>快取未開啟。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Query %1: only range results (step &gt; 0) are cached, not instant ones.</source>
+        <translation>查詢 %1：只會快取時段結果（step &gt; 0），不會快取即時結果。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Query %1: a result starting at %2 ms is not on the grid of its step (%3 ms); only aligned results are cached.</source>
+        <translation>查詢 %1：起點 %2 毫秒的結果不在其步長（%3 毫秒）的格點上；只會快取已對齊的結果。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Query %1: series %2 has %3 values, expected %4.</source>
+        <translation>查詢 %1：序列 %2 有 %3 個數值，應為 %4 個。</translation>
+    </message>
+</context>
+<context>
+    <name>UnitFormatter</name>
+    <message>
+        <location filename="../../model/UnitFormatter.cpp" line="+70"/>
+        <source>GPUs</source>
+        <translation>個 GPU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>jobs</source>
+        <translation>個作業</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPU-h</source>
+        <translation>GPU 小時</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../../app/dashboard/main.cpp" line="+64"/>
+        <source>AISC Operations Dashboard</source>
+        <translation>AISC 營運儀表板</translation>
+    </message>
+</context>
 </TS>

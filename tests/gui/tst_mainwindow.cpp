@@ -8,7 +8,10 @@
 #include "OverviewPage.h"
 #include "Translations.h"
 
+#include <QApplication>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QStatusBar>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,6 +23,7 @@ private Q_SLOTS:
     void initTestCase();
     void coldCacheFillsEveryChartAndTile();
     void warmCachePaintsBeforeTheSourceAnswers();
+    void unreadableCacheIsLeftAloneAndMemoryServes();
     void screenshots_data();
     void screenshots();
 
@@ -27,6 +31,7 @@ private:
     static bool everyChartAndTileHasData(const MainWindow *window);
     static QString outputPath(const QString &name);
     QTemporaryDir m_dir;
+    bool m_chineseInstalled = false;
 };
 
 void TestMainWindow::initTestCase()
@@ -104,16 +109,52 @@ void TestMainWindow::warmCachePaintsBeforeTheSourceAnswers()
     QTRY_VERIFY_WITH_TIMEOUT(everyChartAndTileHasData(window), 10000);
 }
 
+void TestMainWindow::unreadableCacheIsLeftAloneAndMemoryServes()
+{
+    const QString path = m_dir.filePath(QStringLiteral("garbage.sqlite"));
+    QByteArray garbage;
+    for (int i = 0; i < 8192; ++i)
+        garbage.append(char((i * 7919) % 251));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(garbage);
+    }
+    DashboardOptions options;
+    options.cachePath = path;
+    Dashboard dashboard(options);
+    dashboard.start();
+    MainWindow *window = dashboard.window();
+    QTRY_VERIFY_WITH_TIMEOUT(everyChartAndTileHasData(window), 30000);
+    QVERIFY2(window->cacheText().contains(QLatin1String("in memory")), qPrintable(window->cacheText()));
+    QVERIFY2(window->statusBar()->currentMessage().contains(path), qPrintable(window->statusBar()->currentMessage()));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), garbage);
+}
+
 void TestMainWindow::screenshots_data()
 {
     QTest::addColumn<QSize>("size");
-    QTest::newRow("1920x1080") << QSize(1920, 1080);
-    QTest::newRow("1366x768") << QSize(1366, 768);
+    QTest::addColumn<QString>("language");
+    // English first: once the Chinese translation is installed it stays for the rest of the run.
+    for (const char *language : { "en", "zh_HK" }) {
+        for (const QSize size : { QSize(1920, 1080), QSize(1366, 768) })
+            QTest::addRow("%s %dx%d", language, size.width(), size.height()) << size << QString::fromLatin1(language);
+    }
 }
 
 void TestMainWindow::screenshots()
 {
     QFETCH(QSize, size);
+    QFETCH(QString, language);
+    if (language == QLatin1String("zh_HK") && !m_chineseInstalled) {
+        QCOMPARE(installTranslations(*QCoreApplication::instance(), language), language);
+        QFont font = QApplication::font();
+        font.setFamilies({ font.family(), QStringLiteral("Noto Sans CJK TC") });
+        QApplication::setFont(font);
+        m_chineseInstalled = true;
+    }
     DashboardOptions options;
     options.cachePath = m_dir.filePath(QStringLiteral("cold.sqlite"));
     Dashboard dashboard(options);
@@ -122,9 +163,14 @@ void TestMainWindow::screenshots()
     window->resize(size);
     QTRY_VERIFY_WITH_TIMEOUT(everyChartAndTileHasData(window), 30000);
     QTest::qWait(100); // let the charts lay out at the new size
+    if (language == QLatin1String("zh_HK")) {
+        QVERIFY2(window->windowTitle().contains(QStringLiteral("模擬中心")), qPrintable(window->windowTitle()));
+        const KpiTile *installed = window->overviewPage()->tileStrip()->tiles().front();
+        QCOMPARE(installed->title(), QStringLiteral("已安裝算力"));
+    }
     const QImage image = window->grab().toImage();
     QCOMPARE(image.size(), size * window->devicePixelRatio());
-    QVERIFY(image.save(outputPath(QStringLiteral("overview-%1x%2.png").arg(size.width()).arg(size.height()))));
+    QVERIFY(image.save(outputPath(QStringLiteral("overview-%1-%2x%3.png").arg(language).arg(size.width()).arg(size.height()))));
 }
 
 QTEST_MAIN(TestMainWindow)
