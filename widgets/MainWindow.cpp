@@ -80,8 +80,9 @@ void MainWindow::setCacheDescription(const QString &text)
 void MainWindow::setLastUpdate(qint64 msSinceEpoch)
 {
     m_lastUpdateMs = msSinceEpoch;
+    // Seconds shown: the view refreshes every 15 s, and an operator should see that it does.
     m_updateLabel->setText(tr("Updated %1").arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(msSinceEpoch).time(),
-                                                                    QLocale::ShortFormat)));
+                                                                    QStringLiteral("HH:mm:ss"))));
 }
 
 void MainWindow::setStale(qint64 sinceMs, const QString &reason)

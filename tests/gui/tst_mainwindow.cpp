@@ -2,6 +2,7 @@
 // chart and tile, from the source on a cold cache and from the cache on a warm one.
 #include "ChartPanel.h"
 #include "Dashboard.h"
+#include "RefreshController.h"
 #include "KpiTile.h"
 #include "KpiTileStrip.h"
 #include "MainWindow.h"
@@ -162,6 +163,7 @@ void TestMainWindow::screenshots()
     MainWindow *window = dashboard.window();
     window->resize(size);
     QTRY_VERIFY_WITH_TIMEOUT(everyChartAndTileHasData(window), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(dashboard.controller()->lastSuccessMs() != 0, 30000);
     QTest::qWait(100); // let the charts lay out at the new size
     if (language == QLatin1String("zh_HK")) {
         QVERIFY2(window->windowTitle().contains(QStringLiteral("模擬中心")), qPrintable(window->windowTitle()));
