@@ -61,7 +61,8 @@ void DemoSource::fetch(quint64 requestId, const QueryRequest &request)
         Q_EMIT fetched(requestId, watcher->result());
     });
     std::shared_ptr<Simulation> simulation = m_simulation;
-    watcher->setFuture(QtConcurrent::run(&m_pool, [simulation, request] { return simulation->evaluate(request); }));
+    watcher->setFuture(
+        QtConcurrent::run(&m_pool, [simulation, request] { return simulation->evaluate(request); }));
 }
 
 void DemoSource::cancel(quint64 requestId)

@@ -34,7 +34,7 @@ std::optional<GpuPeakTable> GpuPeakTable::load(const QString &path, QString *err
         peak.datasheet = object.value(QLatin1String("datasheet")).toString();
         if (peak.modelName.isEmpty() || peak.denseFp16Bf16Tflops <= 0 || peak.datasheet.isEmpty())
             return fail(QCoreApplication::translate(
-                            "GpuPeakTable", "entry %1 needs a modelName, a positive denseFp16Bf16 and a datasheet")
+                "GpuPeakTable", "entry %1 needs a modelName, a positive denseFp16Bf16 and a datasheet")
                             .arg(table.m_models.size() + 1));
         table.m_models.push_back(peak);
     }
@@ -68,5 +68,6 @@ std::optional<double> GpuPeakTable::tflops(const QString &modelName, Precision p
     const GpuPeak *peak = find(modelName);
     if (!peak)
         return std::nullopt;
-    return precision == Precision::DenseFp8 ? peak->denseFp8Tflops : std::optional<double>(peak->denseFp16Bf16Tflops);
+    return precision == Precision::DenseFp8 ? peak->denseFp8Tflops
+                                            : std::optional<double>(peak->denseFp16Bf16Tflops);
 }

@@ -26,7 +26,8 @@ public:
 
     const std::vector<GpuPeak> &models() const { return m_models; }
     const GpuPeak *find(const QString &modelName) const;
-    // Peak TFLOPS of one GPU of the model at the precision; nullopt for an unknown model or unsupported precision.
+    // Peak TFLOPS of one GPU of the model at the precision; nullopt for an unknown model or unsupported
+    // precision.
     std::optional<double> tflops(const QString &modelName, Precision precision) const;
 
 private:

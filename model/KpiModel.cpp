@@ -70,7 +70,8 @@ void KpiModel::updateFromResult(const QueryResult &result)
             continue;
         // Range results end on the last grid point, instant results are newer: a figure never
         // steps back to an older value because the older answer arrived later.
-        if (!std::isnan(latest.value) && !std::isnan(current.value) && latest.timestampMs < current.timestampMs)
+        if (!std::isnan(latest.value) && !std::isnan(current.value)
+            && latest.timestampMs < current.timestampMs)
             continue;
         current = latest;
         const QModelIndex changed = index(int(row));
@@ -225,7 +226,8 @@ QString KpiModel::detailOf(const KpiDefinition &definition, const Value &value) 
             //: Under the installed capacity once every roadmap milestone is past, e.g. "100% of 3,000
             //: PFLOPS · roadmap complete since 31 Dec 2025"
             return tr("%1% of %2 · roadmap complete since %3")
-                .arg(locale.toString(percent), UnitFormatter::format(milestone.pflops, definition.unit, locale),
+                .arg(locale.toString(percent),
+                    UnitFormatter::format(milestone.pflops, definition.unit, locale),
                     locale.toString(milestone.date, tr("d MMM yyyy")));
         }
         //: Roadmap progress under the installed capacity, e.g. "99% of 3,000 PFLOPS · Full capacity during

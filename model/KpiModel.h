@@ -36,20 +36,21 @@ public:
     enum Role {
         KpiIdRole = Qt::UserRole + 1,
         TitleRole,
-        RawValueRole,       // double; NaN without data
+        RawValueRole, // double; NaN without data
         FormattedValueRole, // value and unit, e.g. "2,970 PFLOPS"
         UnitRole,
-        DetailRole,    // a second line: roadmap progress, or the time of the value
+        DetailRole, // a second line: roadmap progress, or the time of the value
         TimestampRole, // qint64 ms of the value shown
-        StateRole,     // State
-        StaleRole,     // bool: the value is older than the latest refresh attempt
+        StateRole, // State
+        StaleRole, // bool: the value is older than the latest refresh attempt
     };
 
     explicit KpiModel(const Roadmap &roadmap, QObject *parent = nullptr);
 
     void setDefinitions(std::vector<KpiDefinition> definitions);
     const std::vector<KpiDefinition> &definitions() const { return m_definitions; }
-    // Takes the latest point with data of every KPI fed by result.queryId; emits dataChanged for those rows only.
+    // Takes the latest point with data of every KPI fed by result.queryId; emits dataChanged for those rows
+    // only.
     void updateFromResult(const QueryResult &result);
     // Marks all values as stale (source unreachable) or fresh again.
     void setStale(bool stale);

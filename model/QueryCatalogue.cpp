@@ -54,12 +54,14 @@ std::optional<QueryCatalogue> QueryCatalogue::load(const QString &path, QString 
         definition.legend = object.value(QLatin1String("legend")).toString();
         definition.transform = object.value(QLatin1String("transform")).toString();
         if (definition.promql.isEmpty())
-            return fail(QCoreApplication::translate("QueryCatalogue", "query '%1' has no promql").arg(definition.id));
+            return fail(
+                QCoreApplication::translate("QueryCatalogue", "query '%1' has no promql").arg(definition.id));
         catalogue.m_queries.emplace(definition.id, definition);
     }
     for (const QString &id : builtInIds())
         if (!catalogue.find(id))
-            return fail(QCoreApplication::translate("QueryCatalogue", "built-in query '%1' is missing").arg(id));
+            return fail(
+                QCoreApplication::translate("QueryCatalogue", "built-in query '%1' is missing").arg(id));
     return catalogue;
 }
 

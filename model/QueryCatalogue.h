@@ -10,9 +10,9 @@
 struct QueryDefinition
 {
     QString id;
-    QString unit;      // "PFLOPS", "%", "GPUs", "jobs", "GPU-h", "MW"
-    QString promql;    // what a Prometheus source evaluates
-    QString legend;    // label whose value names each series; empty for a single series
+    QString unit; // "PFLOPS", "%", "GPUs", "jobs", "GPU-h", "MW"
+    QString promql; // what a Prometheus source evaluates
+    QString legend; // label whose value names each series; empty for a single series
     QString transform; // client-side arithmetic after evaluation, e.g. "gpuPeakPflops"
 };
 

@@ -90,8 +90,8 @@ void RefreshController::refreshNow()
         requestFetch(QueryRequest { id, now, now, 0 });
 }
 
-void RefreshController::onCacheRead(quint64 requestId, const QueryResult &result,
-                                    const std::vector<TimeRange> &missing)
+void RefreshController::onCacheRead(
+    quint64 requestId, const QueryResult &result, const std::vector<TimeRange> &missing)
 {
     const auto it = m_pendingReads.find(requestId);
     if (it == m_pendingReads.end())
@@ -106,7 +106,8 @@ void RefreshController::onCacheRead(quint64 requestId, const QueryResult &result
         const qint64 chunk = maxPointsPerRequest * result.stepMs;
         for (const TimeRange &gap : missing)
             for (qint64 start = gap.startMs; start < gap.endMs; start += chunk)
-                requestFetch(QueryRequest { result.queryId, start, std::min(gap.endMs, start + chunk), result.stepMs });
+                requestFetch(QueryRequest {
+                    result.queryId, start, std::min(gap.endMs, start + chunk), result.stepMs });
     }
     finishIfIdle();
 }
@@ -132,8 +133,9 @@ void RefreshController::onFetched(quint64 requestId, const QueryResult &result)
         // The answer goes to the cache, and the models get the cache's view of the whole window,
         // so what is drawn is always what is stored.
         m_cache->write(result);
-        if (m_pendingFetches.isEmpty() || std::none_of(m_pendingFetches.cbegin(), m_pendingFetches.cend(),
-                                                       [&](const QueryRequest &r) { return r.queryId == request.queryId; }))
+        if (m_pendingFetches.isEmpty()
+            || std::none_of(m_pendingFetches.cbegin(), m_pendingFetches.cend(),
+                [&](const QueryRequest &r) { return r.queryId == request.queryId; }))
             m_pendingReads.insert(m_cache->read(windowRequest(request.queryId)), false);
     }
     finishIfIdle();

@@ -47,7 +47,8 @@ std::optional<Roadmap> Roadmap::load(const QString &path, QString *error)
         milestone.labelEn = label.value(QLatin1String("en")).toString();
         milestone.labelZhHk = label.value(QLatin1String("zh_HK")).toString();
         if (!milestone.date.isValid())
-            return fail(QCoreApplication::translate("Roadmap", "milestone '%1' has no valid date (expected YYYY-MM-DD)")
+            return fail(QCoreApplication::translate(
+                "Roadmap", "milestone '%1' has no valid date (expected YYYY-MM-DD)")
                             .arg(milestone.id));
         if (milestone.pflops <= 0)
             return fail(QCoreApplication::translate("Roadmap", "milestone '%1' needs a positive pflops value")
@@ -56,8 +57,8 @@ std::optional<Roadmap> Roadmap::load(const QString &path, QString *error)
             && (milestone.date <= roadmap.m_milestones.back().date
                 || milestone.pflops < roadmap.m_milestones.back().pflops))
             return fail(QCoreApplication::translate("Roadmap",
-                                                    "milestone '%1' must come after the previous one and not "
-                                                    "lower its capacity")
+                "milestone '%1' must come after the previous one and not "
+                "lower its capacity")
                             .arg(milestone.id));
         roadmap.m_milestones.push_back(milestone);
     }
@@ -86,7 +87,7 @@ QString Roadmap::centreName(const QString &language) const
 const RoadmapMilestone &Roadmap::nextMilestone(qint64 msSinceEpoch) const
 {
     const QDate today = QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC).date();
-    const auto it = std::find_if(m_milestones.begin(), m_milestones.end(),
-                                 [&](const RoadmapMilestone &m) { return m.date >= today; });
+    const auto it = std::find_if(
+        m_milestones.begin(), m_milestones.end(), [&](const RoadmapMilestone &m) { return m.date >= today; });
     return it == m_milestones.end() ? m_milestones.back() : *it;
 }

@@ -25,9 +25,9 @@ struct SimulatedPartition
 // A node of the simulated centre, fixed for its whole life.
 struct SimulatedNode
 {
-    QString hostname;  // e.g. "aisc-gpu-0001"
+    QString hostname; // e.g. "aisc-gpu-0001"
     QString partition; // e.g. "batch"
-    QString gpuModel;  // dcgm modelName
+    QString gpuModel; // dcgm modelName
     int gpuCount = 8;
     qint64 onlineMs = 0; // when the node is commissioned
 };
@@ -45,9 +45,9 @@ struct JobCounters
 struct SimulatedGpuState
 {
     int node = 0; // index into nodes()
-    int gpu = 0;  // 0..gpuCount-1
+    int gpu = 0; // 0..gpuCount-1
     bool up = true;
-    double utilisation = 0;  // %
+    double utilisation = 0; // %
     double tensorActive = 0; // 0..1
     double powerW = 0;
     double temperatureC = 0;

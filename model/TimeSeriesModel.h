@@ -13,9 +13,9 @@ class TimeSeriesModel : public QAbstractTableModel
 public:
     enum Role {
         RawValueRole = Qt::UserRole + 1, // double; NaN for a gap
-        TimestampRole,                   // qint64 ms since the epoch, UTC
-        UnitRole,                        // the query's unit
-        SeriesNameRole,                  // the column's series name
+        TimestampRole, // qint64 ms since the epoch, UTC
+        UnitRole, // the query's unit
+        SeriesNameRole, // the column's series name
     };
 
     explicit TimeSeriesModel(const QString &queryId, const QString &unit, QObject *parent = nullptr);

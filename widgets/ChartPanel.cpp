@@ -3,16 +3,16 @@
 #include "TimeSeriesModel.h"
 #include "UnitFormatter.h"
 
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
-#include <QCategoryAxis>
 #include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QTimer>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 #include <array>
@@ -21,7 +21,14 @@
 namespace {
 // Okabe–Ito colours: distinguishable with the common forms of colour blindness.
 constexpr std::array<QRgb, 8> seriesColours = {
-    0x0072b2, 0xe69f00, 0x009e73, 0xcc79a7, 0x56b4e9, 0xd55e00, 0xf0e442, 0x000000,
+    0x0072b2,
+    0xe69f00,
+    0x009e73,
+    0xcc79a7,
+    0x56b4e9,
+    0xd55e00,
+    0xf0e442,
+    0x000000,
 };
 
 // Tick spacing candidates for the time axis, in minutes.
@@ -187,7 +194,7 @@ void ChartPanel::redraw()
     // Reuse line segments where the series set is unchanged; QXYSeries::replace() redraws once.
     const bool sameSeries = m_lines.size() == result.series.size()
         && std::equal(m_lines.begin(), m_lines.end(), result.series.begin(),
-                      [](const Line &line, const Series &series) { return line.name == series.name; });
+            [](const Line &line, const Series &series) { return line.name == series.name; });
     if (!sameSeries) {
         m_chart->removeAllSeries();
         m_lines.clear();
@@ -220,13 +227,15 @@ void ChartPanel::redraw()
     if (!m_fixedRange) {
         m_valueAxis->setRange(0, maximum > 0 ? maximum * 1.08 : 1);
         m_valueAxis->applyNiceNumbers();
-        m_valueAxis->setLabelFormat(m_valueAxis->max() <= 5 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
+        m_valueAxis->setLabelFormat(
+            m_valueAxis->max() <= 5 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
     }
 
     if (points > 0) {
         m_placeholder->hide();
     } else {
-        m_placeholder->setText(result.pointCount() > 0 ? tr("No data in this time range") : tr("Waiting for data…"));
+        m_placeholder->setText(
+            result.pointCount() > 0 ? tr("No data in this time range") : tr("Waiting for data…"));
         m_placeholder->setGeometry(rect());
         m_placeholder->show();
         m_placeholder->raise();
@@ -257,8 +266,8 @@ void ChartPanel::updateTimeAxis(qint64 startMs, qint64 endMs)
     m_timeAxis->setStartValue(double(startMs));
     // A label centred on a tick at the very edge would be clipped by the plot area: keep clear of the ends.
     const qint64 margin = span / 25;
-    for (qint64 tick = ((startMs + offsetMs + intervalMs - 1) / intervalMs) * intervalMs - offsetMs; tick <= endMs;
-         tick += intervalMs) {
+    for (qint64 tick = ((startMs + offsetMs + intervalMs - 1) / intervalMs) * intervalMs - offsetMs;
+         tick <= endMs; tick += intervalMs) {
         if (tick - startMs < margin || endMs - tick < margin)
             continue;
         m_timeAxis->append(QDateTime::fromMSecsSinceEpoch(tick).toString(format), double(tick));

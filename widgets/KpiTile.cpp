@@ -74,7 +74,7 @@ void KpiTile::setStale(bool stale)
     m_stale = stale;
     QPalette valuePalette = m_value->palette();
     valuePalette.setColor(QPalette::WindowText,
-                          stale ? palette().color(QPalette::PlaceholderText) : palette().color(QPalette::WindowText));
+        stale ? palette().color(QPalette::PlaceholderText) : palette().color(QPalette::WindowText));
     m_value->setPalette(valuePalette);
     update();
 }

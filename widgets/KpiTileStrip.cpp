@@ -23,9 +23,9 @@ void KpiTileStrip::setModel(QAbstractItemModel *model)
         connect(m_model, &QAbstractItemModel::rowsInserted, this, &KpiTileStrip::rebuild);
         connect(m_model, &QAbstractItemModel::rowsRemoved, this, &KpiTileStrip::rebuild);
         connect(m_model, &QAbstractItemModel::dataChanged, this,
-                [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                    updateRows(topLeft.row(), bottomRight.row());
-                });
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                updateRows(topLeft.row(), bottomRight.row());
+            });
     }
     rebuild();
 }

@@ -30,7 +30,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_banner->setObjectName(QStringLiteral("staleBanner"));
     m_banner->setWordWrap(true);
     m_banner->setMargin(8);
-    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; color: #5c3c00; border-bottom: 1px solid #e0c36c; }"));
+    m_banner->setStyleSheet(
+        QStringLiteral("QLabel { background: #fff4ce; color: #5c3c00; border-bottom: 1px solid #e0c36c; }"));
     m_banner->hide();
 
     auto *central = new QWidget(this);
@@ -51,14 +52,15 @@ MainWindow::MainWindow(QWidget *parent)
     m_fileMenu = menuBar()->addMenu(QString());
     m_quitAction = m_fileMenu->addAction(QString(), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     m_viewMenu = menuBar()->addMenu(QString());
-    m_refreshAction = m_viewMenu->addAction(QString(), QKeySequence::Refresh, this, &MainWindow::refreshRequested);
+    m_refreshAction
+        = m_viewMenu->addAction(QString(), QKeySequence::Refresh, this, &MainWindow::refreshRequested);
     m_helpMenu = menuBar()->addMenu(QString());
     m_aboutAction = m_helpMenu->addAction(QString(), this, [this] {
         QMessageBox::about(this, tr("About AISC Operations Dashboard"),
-                           tr("<p><b>AISC Operations Dashboard</b> %1</p>"
-                              "<p>Live capacity, GPU utilisation and job queues of the Cyberport AI "
-                              "Supercomputing Centre, read from Prometheus and kept in a local cache.</p>")
-                               .arg(QLatin1String(AISC_VERSION)));
+            tr("<p><b>AISC Operations Dashboard</b> %1</p>"
+               "<p>Live capacity, GPU utilisation and job queues of the Cyberport AI "
+               "Supercomputing Centre, read from Prometheus and kept in a local cache.</p>")
+                .arg(QLatin1String(AISC_VERSION)));
     });
 
     resize(1366, 768);
@@ -81,14 +83,17 @@ void MainWindow::setLastUpdate(qint64 msSinceEpoch)
 {
     m_lastUpdateMs = msSinceEpoch;
     // Seconds shown: the view refreshes every 15 s, and an operator should see that it does.
-    m_updateLabel->setText(tr("Updated %1").arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(msSinceEpoch).time(),
-                                                                    QStringLiteral("HH:mm:ss"))));
+    m_updateLabel->setText(tr("Updated %1")
+                               .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(msSinceEpoch).time(),
+                                   QStringLiteral("HH:mm:ss"))));
 }
 
 void MainWindow::setStale(qint64 sinceMs, const QString &reason)
 {
-    const QString since = QLocale().toString(QDateTime::fromMSecsSinceEpoch(sinceMs).time(), QLocale::ShortFormat);
-    m_banner->setText(tr("Data stale since %1: %2. Showing the last data cached; retrying.").arg(since, reason));
+    const QString since
+        = QLocale().toString(QDateTime::fromMSecsSinceEpoch(sinceMs).time(), QLocale::ShortFormat);
+    m_banner->setText(
+        tr("Data stale since %1: %2. Showing the last data cached; retrying.").arg(since, reason));
     m_banner->show();
 }
 

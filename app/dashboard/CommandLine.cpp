@@ -12,19 +12,17 @@ QStringList CommandLine::supportedLanguages()
 CommandLineResult CommandLine::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("AISC Operations Dashboard: live capacity, GPU utilisation and job queues of the Cyberport AI "
-           "Supercomputing Centre. Without a configured Prometheus it runs on the built-in simulated centre."));
+    parser.setApplicationDescription(tr(
+        "AISC Operations Dashboard: live capacity, GPU utilisation and job queues of the Cyberport AI "
+        "Supercomputing Centre. Without a configured Prometheus it runs on the built-in simulated centre."));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption demoOption(QStringLiteral("demo"), tr("Run on the built-in simulated centre."));
     const QCommandLineOption cacheOption(QStringLiteral("cache"),
-                                         tr("Keep the local cache in FILE instead of the default location."),
-                                         tr("FILE"));
-    const QCommandLineOption langOption(QStringLiteral("lang"),
-                                        tr("Interface language: en or zh_HK (default: the system's)."),
-                                        tr("LANG"));
+        tr("Keep the local cache in FILE instead of the default location."), tr("FILE"));
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"), tr("Interface language: en or zh_HK (default: the system's)."), tr("LANG"));
     parser.addOption(demoOption);
     parser.addOption(cacheOption);
     parser.addOption(langOption);
@@ -32,8 +30,8 @@ CommandLineResult CommandLine::parse(const QStringList &arguments)
     CommandLineResult result;
     auto error = [&](const QString &message) {
         result.status = CommandLineResult::Status::Error;
-        result.output = message + QLatin1Char('\n') + tr("Try '%1 --help' for the options.")
-                                                          .arg(QFileInfo(arguments.value(0)).fileName());
+        result.output = message + QLatin1Char('\n')
+            + tr("Try '%1 --help' for the options.").arg(QFileInfo(arguments.value(0)).fileName());
         return result;
     };
 

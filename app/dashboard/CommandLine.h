@@ -7,9 +7,9 @@
 // What the dashboard was asked to do by its command line.
 struct DashboardOptions
 {
-    bool demo = false;     // run on the simulated centre (the default while no Prometheus is configured)
-    QString cachePath;     // empty: the platform's app-data location
-    QString language;      // "en" or "zh_HK"; empty: from the system locale
+    bool demo = false; // run on the simulated centre (the default while no Prometheus is configured)
+    QString cachePath; // empty: the platform's app-data location
+    QString language; // "en" or "zh_HK"; empty: from the system locale
 };
 
 struct CommandLineResult

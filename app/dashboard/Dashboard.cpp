@@ -61,10 +61,11 @@ Dashboard::Dashboard(const DashboardOptions &options, std::unique_ptr<MetricSour
         m_window->clearStale();
         m_kpis->setStale(false);
     });
-    connect(m_controller, &RefreshController::sourceFailed, this, [this](const QString &message, qint64 sinceMs) {
-        m_window->setStale(sinceMs, message);
-        m_kpis->setStale(true);
-    });
+    connect(
+        m_controller, &RefreshController::sourceFailed, this, [this](const QString &message, qint64 sinceMs) {
+            m_window->setStale(sinceMs, message);
+            m_kpis->setStale(true);
+        });
     connect(m_controller, &RefreshController::cacheError, m_window.get(), &MainWindow::showMessage);
     connect(m_window.get(), &MainWindow::refreshRequested, m_controller, &RefreshController::refreshNow);
 
@@ -73,8 +74,8 @@ Dashboard::Dashboard(const DashboardOptions &options, std::unique_ptr<MetricSour
             return;
         // The file stays where it is, untouched; this session keeps its data in memory instead.
         m_window->showMessage(tr("%1 Using a temporary in-memory cache for this session.").arg(error));
-        m_window->setCacheDescription(tr("Cache: in memory (%1 could not be opened)")
-                                          .arg(QDir::toNativeSeparators(path)));
+        m_window->setCacheDescription(
+            tr("Cache: in memory (%1 could not be opened)").arg(QDir::toNativeSeparators(path)));
         m_cache->open(QStringLiteral(":memory:"));
     });
 }

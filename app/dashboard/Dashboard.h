@@ -20,7 +20,7 @@ class Dashboard : public QObject
 public:
     // Takes the source to read; with none, the simulated centre.
     explicit Dashboard(const DashboardOptions &options, std::unique_ptr<MetricSource> source = {},
-                       QObject *parent = nullptr);
+        QObject *parent = nullptr);
     ~Dashboard() override;
 
     // Opens the cache, shows the window, paints what the cache holds and starts refreshing.

@@ -11,7 +11,8 @@ QString installTranslations(QCoreApplication &app, const QString &language)
     if (effective.isEmpty()) {
         // Any Chinese locale of Hong Kong, Macao or Taiwan reads Traditional Chinese best.
         const QLocale system;
-        effective = system.language() == QLocale::Chinese && system.script() == QLocale::TraditionalChineseScript
+        effective
+            = system.language() == QLocale::Chinese && system.script() == QLocale::TraditionalChineseScript
             ? QStringLiteral("zh_HK")
             : QStringLiteral("en");
     }
@@ -28,8 +29,8 @@ QString installTranslations(QCoreApplication &app, const QString &language)
         qWarning("The zh_HK translation is missing from the resources; showing English.");
     // Qt's own strings (dialog buttons, shortcuts). Qt ships Traditional Chinese as zh_TW.
     auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(QLocale::Chinese, QLocale::TraditionalChineseScript, QLocale::Taiwan), QStringLiteral("qt"),
-                 QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt->load(QLocale(QLocale::Chinese, QLocale::TraditionalChineseScript, QLocale::Taiwan),
+            QStringLiteral("qt"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
     return effective;
 }

@@ -24,7 +24,8 @@ QString requestedLanguage(const QStringList &arguments)
         QString value;
         if (argument.startsWith(QLatin1String("--lang=")))
             value = argument.mid(7);
-        else if ((argument == QLatin1String("--lang") || argument == QLatin1String("-lang")) && i + 1 < arguments.size())
+        else if ((argument == QLatin1String("--lang") || argument == QLatin1String("-lang"))
+            && i + 1 < arguments.size())
             value = arguments.at(i + 1);
         if (CommandLine::supportedLanguages().contains(value))
             return value;

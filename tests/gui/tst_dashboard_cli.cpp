@@ -35,8 +35,8 @@ TestDashboardCli::Run TestDashboardCli::run(const QStringList &arguments)
         return {};
     }
     return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-             QString::fromLocal8Bit(process.readAllStandardOutput()),
-             QString::fromLocal8Bit(process.readAllStandardError()) };
+        QString::fromLocal8Bit(process.readAllStandardOutput()),
+        QString::fromLocal8Bit(process.readAllStandardError()) };
 }
 
 void TestDashboardCli::exitCodes_data()
@@ -46,19 +46,20 @@ void TestDashboardCli::exitCodes_data()
     QTest::addColumn<QString>("stdoutHas");
     QTest::addColumn<QString>("stderrHas");
 
-    QTest::newRow("help") << QStringList { QStringLiteral("--help") } << 0 << QStringLiteral("--cache") << QString();
+    QTest::newRow("help") << QStringList { QStringLiteral("--help") } << 0 << QStringLiteral("--cache")
+                          << QString();
     QTest::newRow("help in Chinese") << QStringList { QStringLiteral("--lang"), QStringLiteral("zh_HK"),
-                                                      QStringLiteral("--help") }
-                                     << 0 << QStringLiteral("模擬") << QString();
+        QStringLiteral("--help") } << 0
+                                     << QStringLiteral("模擬") << QString();
     QTest::newRow("version") << QStringList { QStringLiteral("--version") } << 0
                              << QStringLiteral("aisc-dashboard ") + QLatin1String(AISC_VERSION) << QString();
     QTest::newRow("unknown option") << QStringList { QStringLiteral("--bogus") } << 2 << QString()
                                     << QStringLiteral("bogus");
-    QTest::newRow("bad language") << QStringList { QStringLiteral("--lang"), QStringLiteral("xx") } << 2 << QString()
-                                   << QStringLiteral("'xx'");
+    QTest::newRow("bad language") << QStringList { QStringLiteral("--lang"), QStringLiteral("xx") } << 2
+                                  << QString() << QStringLiteral("'xx'");
     QTest::newRow("cache folder missing")
-        << QStringList { QStringLiteral("--cache"), QStringLiteral("/no/such/folder/c.sqlite") } << 2 << QString()
-        << QStringLiteral("/no/such/folder");
+        << QStringList { QStringLiteral("--cache"), QStringLiteral("/no/such/folder/c.sqlite") } << 2
+        << QString() << QStringLiteral("/no/such/folder");
 }
 
 void TestDashboardCli::exitCodes()

@@ -2,18 +2,18 @@
 // chart and tile, from the source on a cold cache and from the cache on a warm one.
 #include "ChartPanel.h"
 #include "Dashboard.h"
-#include "RefreshController.h"
 #include "KpiTile.h"
 #include "KpiTileStrip.h"
 #include "MainWindow.h"
 #include "OverviewPage.h"
+#include "RefreshController.h"
 #include "Translations.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QStatusBar>
 #include <QRegularExpression>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -73,8 +73,10 @@ void TestMainWindow::coldCacheFillsEveryChartAndTile()
     QTRY_VERIFY_WITH_TIMEOUT(everyChartAndTileHasData(window), 30000);
     qInfo("cold cache: every chart and tile filled after %lld ms", timer.elapsed());
 
-    QVERIFY2(window->windowTitle().contains(QLatin1String("simulated centre")), qPrintable(window->windowTitle()));
-    QVERIFY2(window->sourceText().contains(QLatin1String("simulated centre")), qPrintable(window->sourceText()));
+    QVERIFY2(
+        window->windowTitle().contains(QLatin1String("simulated centre")), qPrintable(window->windowTitle()));
+    QVERIFY2(
+        window->sourceText().contains(QLatin1String("simulated centre")), qPrintable(window->sourceText()));
     QTRY_VERIFY(window->lastUpdateText().startsWith(QLatin1String("Updated")));
     QVERIFY(window->staleText().isEmpty());
 
@@ -105,7 +107,8 @@ void TestMainWindow::warmCachePaintsBeforeTheSourceAnswers()
     dashboard.start();
     MainWindow *window = dashboard.window();
     const OverviewPage *page = window->overviewPage();
-    QTRY_VERIFY_WITH_TIMEOUT(page->utilisationChart()->pointCount() > 0 && page->queueChart()->pointCount() > 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        page->utilisationChart()->pointCount() > 0 && page->queueChart()->pointCount() > 0, 10000);
     qInfo("warm cache: charts painted after %lld ms", timer.elapsed());
     QTRY_VERIFY_WITH_TIMEOUT(everyChartAndTileHasData(window), 10000);
 }
@@ -128,7 +131,8 @@ void TestMainWindow::unreadableCacheIsLeftAloneAndMemoryServes()
     MainWindow *window = dashboard.window();
     QTRY_VERIFY_WITH_TIMEOUT(everyChartAndTileHasData(window), 30000);
     QVERIFY2(window->cacheText().contains(QLatin1String("in memory")), qPrintable(window->cacheText()));
-    QVERIFY2(window->statusBar()->currentMessage().contains(path), qPrintable(window->statusBar()->currentMessage()));
+    QVERIFY2(window->statusBar()->currentMessage().contains(path),
+        qPrintable(window->statusBar()->currentMessage()));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), garbage);
@@ -141,7 +145,8 @@ void TestMainWindow::screenshots_data()
     // English first: once the Chinese translation is installed it stays for the rest of the run.
     for (const char *language : { "en", "zh_HK" }) {
         for (const QSize size : { QSize(1920, 1080), QSize(1366, 768) })
-            QTest::addRow("%s %dx%d", language, size.width(), size.height()) << size << QString::fromLatin1(language);
+            QTest::addRow("%s %dx%d", language, size.width(), size.height())
+                << size << QString::fromLatin1(language);
     }
 }
 
@@ -166,13 +171,15 @@ void TestMainWindow::screenshots()
     QTRY_VERIFY_WITH_TIMEOUT(dashboard.controller()->lastSuccessMs() != 0, 30000);
     QTest::qWait(100); // let the charts lay out at the new size
     if (language == QLatin1String("zh_HK")) {
-        QVERIFY2(window->windowTitle().contains(QStringLiteral("模擬中心")), qPrintable(window->windowTitle()));
+        QVERIFY2(
+            window->windowTitle().contains(QStringLiteral("模擬中心")), qPrintable(window->windowTitle()));
         const KpiTile *installed = window->overviewPage()->tileStrip()->tiles().front();
         QCOMPARE(installed->title(), QStringLiteral("已安裝算力"));
     }
     const QImage image = window->grab().toImage();
     QCOMPARE(image.size(), size * window->devicePixelRatio());
-    QVERIFY(image.save(outputPath(QStringLiteral("overview-%1-%2x%3.png").arg(language).arg(size.width()).arg(size.height()))));
+    QVERIFY(image.save(outputPath(
+        QStringLiteral("overview-%1-%2x%3.png").arg(language).arg(size.width()).arg(size.height()))));
 }
 
 QTEST_MAIN(TestMainWindow)

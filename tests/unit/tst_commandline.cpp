@@ -25,12 +25,13 @@ void TestCommandLine::statusAndOptions_data()
     using S = CommandLineResult::Status;
     QTest::newRow("nothing") << QStringList {} << int(S::Run) << false << QString();
     QTest::newRow("demo") << QStringList { QStringLiteral("--demo") } << int(S::Run) << true << QString();
-    QTest::newRow("lang zh_HK") << QStringList { QStringLiteral("--lang"), QStringLiteral("zh_HK") } << int(S::Run)
-                                << false << QStringLiteral("zh_HK");
+    QTest::newRow("lang zh_HK") << QStringList { QStringLiteral("--lang"), QStringLiteral("zh_HK") }
+                                << int(S::Run) << false << QStringLiteral("zh_HK");
     QTest::newRow("lang=en") << QStringList { QStringLiteral("--lang=en") } << int(S::Run) << false
                              << QStringLiteral("en");
     QTest::newRow("help") << QStringList { QStringLiteral("--help") } << int(S::Help) << false << QString();
-    QTest::newRow("version") << QStringList { QStringLiteral("--version") } << int(S::Version) << false << QString();
+    QTest::newRow("version") << QStringList { QStringLiteral("--version") } << int(S::Version) << false
+                             << QString();
 }
 
 void TestCommandLine::statusAndOptions()
@@ -58,13 +59,15 @@ void TestCommandLine::errorsNameTheArgument_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("mentions");
 
-    QTest::newRow("unknown option") << QStringList { QStringLiteral("--frobnicate") } << QStringLiteral("frobnicate");
-    QTest::newRow("unsupported language") << QStringList { QStringLiteral("--lang"), QStringLiteral("fr") }
-                                          << QStringLiteral("'fr'");
-    QTest::newRow("language without value") << QStringList { QStringLiteral("--lang") } << QStringLiteral("lang");
+    QTest::newRow("unknown option") << QStringList { QStringLiteral("--frobnicate") }
+                                    << QStringLiteral("frobnicate");
+    QTest::newRow("unsupported language")
+        << QStringList { QStringLiteral("--lang"), QStringLiteral("fr") } << QStringLiteral("'fr'");
+    QTest::newRow("language without value")
+        << QStringList { QStringLiteral("--lang") } << QStringLiteral("lang");
     QTest::newRow("stray argument") << QStringList { QStringLiteral("extra") } << QStringLiteral("'extra'");
-    QTest::newRow("cache is a folder") << QStringList { QStringLiteral("--cache"), QDir::tempPath() }
-                                       << QStringLiteral("is a directory");
+    QTest::newRow("cache is a folder")
+        << QStringList { QStringLiteral("--cache"), QDir::tempPath() } << QStringLiteral("is a directory");
     QTest::newRow("cache folder missing")
         << QStringList { QStringLiteral("--cache"), QStringLiteral("/nonexistent-aisc-folder/cache.sqlite") }
         << QStringLiteral("/nonexistent-aisc-folder");

@@ -256,12 +256,15 @@ void TestKpiModel::olderAnswerDoesNotReplaceNewer()
 {
     m_model->setDefinitions({ definition(QStringLiteral("k"), QStringLiteral("q"), KpiReduction::Sum) });
     // An instant answer at 08:05:40, then a range answer whose last point is 08:05:00.
-    m_model->updateFromResult(makeResult(QStringLiteral("q"), { { QStringLiteral("a"), { 7 } } }, t0 + 5 * step + 40'000));
-    m_model->updateFromResult(makeResult(QStringLiteral("q"), { { QStringLiteral("a"), { 1, 2, 3, 4, 5, 6 } } }));
+    m_model->updateFromResult(
+        makeResult(QStringLiteral("q"), { { QStringLiteral("a"), { 7 } } }, t0 + 5 * step + 40'000));
+    m_model->updateFromResult(
+        makeResult(QStringLiteral("q"), { { QStringLiteral("a"), { 1, 2, 3, 4, 5, 6 } } }));
     QCOMPARE(m_model->index(0).data(KpiModel::RawValueRole).toDouble(), 7.0);
     QCOMPARE(m_model->index(0).data(KpiModel::TimestampRole).toLongLong(), t0 + 5 * step + 40'000);
     // A newer point replaces it.
-    m_model->updateFromResult(makeResult(QStringLiteral("q"), { { QStringLiteral("a"), { 8 } } }, t0 + 6 * step));
+    m_model->updateFromResult(
+        makeResult(QStringLiteral("q"), { { QStringLiteral("a"), { 8 } } }, t0 + 6 * step));
     QCOMPARE(m_model->index(0).data(KpiModel::RawValueRole).toDouble(), 8.0);
 }
 
@@ -340,7 +343,8 @@ void TestKpiModel::roadmapDetail()
     // Once the last milestone is past, the detail says the roadmap is complete.
     m_model->setDefinitions(KpiModel::overviewDefinitions());
     const qint64 later = QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch();
-    m_model->updateFromResult(makeResult(query, { { QStringLiteral("NVIDIA H100 80GB HBM3"), { 3000.2 } } }, later));
+    m_model->updateFromResult(
+        makeResult(query, { { QStringLiteral("NVIDIA H100 80GB HBM3"), { 3000.2 } } }, later));
     detail = m_model->index(0).data(KpiModel::DetailRole).toString();
     QCOMPARE(detail, QStringLiteral("100% of 3,000 PFLOPS · roadmap complete since 31 Dec 2025"));
 }

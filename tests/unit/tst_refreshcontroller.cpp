@@ -20,8 +20,7 @@ class RecordingSource : public MetricSource
 public:
     explicit RecordingSource(Simulation *simulation)
         : m_simulation(simulation)
-    {
-    }
+    { }
 
     QString displayName() const override { return QStringLiteral("recording"); }
     bool isSimulated() const override { return true; }
@@ -32,7 +31,7 @@ public:
         QTimer::singleShot(0, this, [this, requestId, request, failing = failing] {
             if (failing)
                 Q_EMIT failed(requestId, request,
-                              SourceError { SourceError::Kind::Unreachable, QStringLiteral("connection refused") });
+                    SourceError { SourceError::Kind::Unreachable, QStringLiteral("connection refused") });
             else
                 Q_EMIT fetched(requestId, m_simulation->evaluate(request));
         });
@@ -210,7 +209,8 @@ void TestRefreshController::failureKeepsCachedDataAndRecovers()
     const auto shown = ranges.at(0).at(0).value<QueryResult>();
     QCOMPARE(shown.series.size(), size_t(1));
     const std::vector<double> &values = shown.series.front().values;
-    QCOMPARE(std::count_if(values.begin(), values.end(), [](double v) { return !std::isnan(v); }), qsizetype(110));
+    QCOMPARE(
+        std::count_if(values.begin(), values.end(), [](double v) { return !std::isnan(v); }), qsizetype(110));
 
     source.failing = false;
     QSignalSpy recovered(&controller, &RefreshController::sourceRecovered);

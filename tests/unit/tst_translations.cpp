@@ -76,7 +76,8 @@ void TestTranslations::everyMessageIsTranslated()
         for (int n = 1; n <= 9; ++n) {
             const QString placeholder = QLatin1Char('%') + QString::number(n);
             QVERIFY2(message.source.contains(placeholder) == message.translation.contains(placeholder),
-                     qPrintable(QLatin1String("placeholder ") + placeholder + QLatin1String(" differs: ") + where));
+                qPrintable(
+                    QLatin1String("placeholder ") + placeholder + QLatin1String(" differs: ") + where));
         }
     }
 }
@@ -90,9 +91,9 @@ void TestTranslations::sourcesHaveNoStringMissingFromTheTs()
     QProcess lupdate;
     lupdate.setWorkingDirectory(QStringLiteral(AISC_SOURCE_DIR));
     lupdate.start(QStringLiteral(AISC_LUPDATE),
-                  { QStringLiteral("-silent"), QStringLiteral("-locations"), QStringLiteral("none"),
-                    QStringLiteral("model"), QStringLiteral("widgets"), QStringLiteral("app"), QStringLiteral("-ts"),
-                    fresh });
+        { QStringLiteral("-silent"), QStringLiteral("-locations"), QStringLiteral("none"),
+            QStringLiteral("model"), QStringLiteral("widgets"), QStringLiteral("app"), QStringLiteral("-ts"),
+            fresh });
     QVERIFY(lupdate.waitForFinished(120000));
     QCOMPARE(lupdate.exitCode(), 0);
 
@@ -104,8 +105,8 @@ void TestTranslations::sourcesHaveNoStringMissingFromTheTs()
     for (const Message &message : readTs(fresh, &error)) {
         const QString key = message.context + QLatin1Char('\x1f') + message.source;
         QVERIFY2(committed.contains(key),
-                 qPrintable(QLatin1String("not in aisc_zh_HK.ts (run the update_translations target): ")
-                            + message.context + QLatin1String(": ") + message.source));
+            qPrintable(QLatin1String("not in aisc_zh_HK.ts (run the update_translations target): ")
+                + message.context + QLatin1String(": ") + message.source));
     }
 }
 
@@ -113,7 +114,8 @@ void TestTranslations::compiledTranslationIsInTheResources()
 {
     QTranslator translator;
     QVERIFY(translator.load(QStringLiteral(":/aisc/i18n/aisc_zh_HK.qm")));
-    QCOMPARE(translator.translate("MainWindow", "AISC Operations Dashboard"), QStringLiteral("AISC 營運儀表板"));
+    QCOMPARE(
+        translator.translate("MainWindow", "AISC Operations Dashboard"), QStringLiteral("AISC 營運儀表板"));
     QCOMPARE(translator.translate("KpiModel", "Installed compute"), QStringLiteral("已安裝算力"));
 }
 
