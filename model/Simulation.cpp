@@ -372,8 +372,9 @@ struct GpuLoad
 
 inline GpuLoad gpuLoad(const Job &job, NoiseEdge e0, NoiseEdge e1, double s)
 {
-    const double util
-        = std::clamp(double(job.util) + kUtilNoisePercent * (e0.util + (e1.util - e0.util) * s), 0.0, 100.0);
+    // dcgm reports DCGM_FI_DEV_GPU_UTIL as a whole percentage.
+    const double util = std::round(
+        std::clamp(double(job.util) + kUtilNoisePercent * (e0.util + (e1.util - e0.util) * s), 0.0, 100.0));
     const double tensor = std::clamp(
         double(job.tensor) * (1.0 + kTensorNoiseFraction * (e0.tensor + (e1.tensor - e0.tensor) * s)), 0.0,
         util / 100.0);
