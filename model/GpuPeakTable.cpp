@@ -1,9 +1,9 @@
 #include "GpuPeakTable.h"
 
+#include "JsonFile.h"
+
 #include <QCoreApplication>
-#include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 std::optional<GpuPeakTable> GpuPeakTable::load(const QString &path, QString *error)
@@ -13,16 +13,13 @@ std::optional<GpuPeakTable> GpuPeakTable::load(const QString &path, QString *err
             *error = QCoreApplication::translate("GpuPeakTable", "GPU peak table %1: %2").arg(path, what);
         return std::optional<GpuPeakTable>();
     };
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(file.errorString());
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (doc.isNull())
-        return fail(parseError.errorString());
+    QString readError;
+    const std::optional<QJsonObject> root = readJsonObject(path, &readError);
+    if (!root)
+        return fail(readError);
 
     GpuPeakTable table;
-    const QJsonArray models = doc.object().value(QLatin1String("models")).toArray();
+    const QJsonArray models = root->value(QLatin1String("models")).toArray();
     for (const QJsonValue &value : models) {
         const QJsonObject object = value.toObject();
         GpuPeak peak;
@@ -45,13 +42,8 @@ std::optional<GpuPeakTable> GpuPeakTable::load(const QString &path, QString *err
 
 const GpuPeakTable &GpuPeakTable::builtIn()
 {
-    static const GpuPeakTable table = [] {
-        QString error;
-        std::optional<GpuPeakTable> loaded = load(QStringLiteral(":/aisc/gpu_peaks.json"), &error);
-        if (!loaded)
-            qFatal("%s", qPrintable(error)); // the resource is compiled in: this is a build defect
-        return *loaded;
-    }();
+    static const GpuPeakTable table
+        = loadBuiltInResource<GpuPeakTable>(QStringLiteral(":/aisc/gpu_peaks.json"));
     return table;
 }
 

@@ -1,8 +1,8 @@
 #include "QueryCatalogue.h"
 
+#include "JsonFile.h"
+
 #include <QCoreApplication>
-#include <QFile>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace {
@@ -35,16 +35,13 @@ std::optional<QueryCatalogue> QueryCatalogue::load(const QString &path, QString 
             *error = QCoreApplication::translate("QueryCatalogue", "Query catalogue %1: %2").arg(path, what);
         return std::optional<QueryCatalogue>();
     };
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(file.errorString());
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (doc.isNull())
-        return fail(parseError.errorString());
+    QString readError;
+    const std::optional<QJsonObject> root = readJsonObject(path, &readError);
+    if (!root)
+        return fail(readError);
 
     QueryCatalogue catalogue;
-    const QJsonObject queries = doc.object().value(QLatin1String("queries")).toObject();
+    const QJsonObject queries = root->value(QLatin1String("queries")).toObject();
     for (auto it = queries.begin(); it != queries.end(); ++it) {
         const QJsonObject object = it.value().toObject();
         QueryDefinition definition;
@@ -67,13 +64,8 @@ std::optional<QueryCatalogue> QueryCatalogue::load(const QString &path, QString 
 
 const QueryCatalogue &QueryCatalogue::builtIn()
 {
-    static const QueryCatalogue catalogue = [] {
-        QString error;
-        std::optional<QueryCatalogue> loaded = load(QStringLiteral(":/aisc/queries.json"), &error);
-        if (!loaded)
-            qFatal("%s", qPrintable(error)); // the resource is compiled in: this is a build defect
-        return *loaded;
-    }();
+    static const QueryCatalogue catalogue
+        = loadBuiltInResource<QueryCatalogue>(QStringLiteral(":/aisc/queries.json"));
     return catalogue;
 }
 

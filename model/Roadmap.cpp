@@ -1,10 +1,10 @@
 #include "Roadmap.h"
 
+#include "JsonFile.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>
@@ -16,26 +16,22 @@ std::optional<Roadmap> Roadmap::load(const QString &path, QString *error)
             *error = QCoreApplication::translate("Roadmap", "Roadmap file %1: %2").arg(path, what);
         return std::optional<Roadmap>();
     };
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(file.errorString());
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (doc.isNull())
-        return fail(parseError.errorString());
-    const QJsonObject root = doc.object();
+    QString readError;
+    const std::optional<QJsonObject> root = readJsonObject(path, &readError);
+    if (!root)
+        return fail(readError);
 
     Roadmap roadmap;
-    const QJsonObject centre = root.value(QLatin1String("centre")).toObject();
+    const QJsonObject centre = root->value(QLatin1String("centre")).toObject();
     roadmap.m_centreEn = centre.value(QLatin1String("en")).toString();
     roadmap.m_centreZhHk = centre.value(QLatin1String("zh_HK")).toString();
-    const QJsonObject simulation = root.value(QLatin1String("simulation")).toObject();
+    const QJsonObject simulation = root->value(QLatin1String("simulation")).toObject();
     roadmap.m_gpuModel = simulation.value(QLatin1String("gpuModel")).toString();
     roadmap.m_gpusPerNode = simulation.value(QLatin1String("gpusPerNode")).toInt(8);
     if (roadmap.m_gpusPerNode < 1)
         return fail(QCoreApplication::translate("Roadmap", "gpusPerNode must be at least 1"));
 
-    const QJsonArray milestones = root.value(QLatin1String("milestones")).toArray();
+    const QJsonArray milestones = root->value(QLatin1String("milestones")).toArray();
     for (const QJsonValue &value : milestones) {
         const QJsonObject object = value.toObject();
         RoadmapMilestone milestone;
@@ -69,13 +65,7 @@ std::optional<Roadmap> Roadmap::load(const QString &path, QString *error)
 
 const Roadmap &Roadmap::builtIn()
 {
-    static const Roadmap roadmap = [] {
-        QString error;
-        std::optional<Roadmap> loaded = load(QStringLiteral(":/aisc/roadmap.json"), &error);
-        if (!loaded)
-            qFatal("%s", qPrintable(error)); // the resource is compiled in: this is a build defect
-        return *loaded;
-    }();
+    static const Roadmap roadmap = loadBuiltInResource<Roadmap>(QStringLiteral(":/aisc/roadmap.json"));
     return roadmap;
 }
 

@@ -136,6 +136,19 @@
     </message>
 </context>
 <context>
+    <name>JsonFile</name>
+    <message>
+        <location filename="../../model/JsonFile.cpp" line="+18"/>
+        <source>%1 at byte %2</source>
+        <translation>%1（於第 %2 位元組）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>expected a JSON object at the top level</source>
+        <translation>最外層應為 JSON 物件</translation>
+    </message>
+</context>
+<context>
     <name>KpiModel</name>
     <message>
         <location filename="../../model/KpiModel.cpp" line="+148"/>
