@@ -62,6 +62,8 @@ void RefreshController::stop()
         m_source->cancel(it.key());
     m_pendingFetches.clear();
     m_pendingReads.clear();
+    m_roundPointsDone = m_roundPointsTotal = 0;
+    Q_EMIT fetchProgress(0, 0);
 }
 
 qint64 RefreshController::nowMs() const
@@ -83,6 +85,7 @@ void RefreshController::refreshNow()
     if (!m_pendingFetches.isEmpty() || !m_pendingReads.isEmpty())
         return;
     m_roundFailed = false;
+    m_roundPointsDone = m_roundPointsTotal = 0;
     for (const QString &id : std::as_const(m_rangeQueries))
         m_pendingReads.insert(m_cache->read(windowRequest(id)), true);
     const qint64 now = nowMs();
@@ -116,7 +119,19 @@ void RefreshController::requestFetch(const QueryRequest &request)
 {
     const quint64 id = m_nextFetchId++;
     m_pendingFetches.insert(id, request);
+    if (!request.isInstant()) {
+        m_roundPointsTotal += request.pointCount();
+        Q_EMIT fetchProgress(m_roundPointsDone, m_roundPointsTotal);
+    }
     m_source->fetch(id, request);
+}
+
+void RefreshController::countAnswered(const QueryRequest &request)
+{
+    if (request.isInstant())
+        return;
+    m_roundPointsDone += request.pointCount();
+    Q_EMIT fetchProgress(m_roundPointsDone, m_roundPointsTotal);
 }
 
 void RefreshController::onFetched(quint64 requestId, const QueryResult &result)
@@ -126,6 +141,7 @@ void RefreshController::onFetched(quint64 requestId, const QueryResult &result)
         return;
     const QueryRequest request = it.value();
     m_pendingFetches.erase(it);
+    countAnswered(request);
 
     if (request.isInstant()) {
         Q_EMIT instantResultReady(result);
@@ -145,7 +161,7 @@ void RefreshController::onFailed(quint64 requestId, const QueryRequest &request,
 {
     if (!m_pendingFetches.remove(requestId))
         return;
-    Q_UNUSED(request)
+    countAnswered(request);
     m_roundFailed = true;
     m_lastError = error.message;
     finishIfIdle();

@@ -31,10 +31,12 @@ public:
     void setRefreshInterval(int ms);
     int refreshInterval() const { return m_timer.interval(); }
 
-    // Paints from the cache and starts refreshing.
+    // Paints from the cache and starts refreshing; after stop(), resumes.
     void start();
+    // Stops refreshing and drops the requests under way: what is cached stays, nothing is lost.
     void stop();
     void refreshNow();
+    bool isRunning() const { return m_timer.isActive(); }
 
     // The aligned request for a query over the current live window.
     QueryRequest windowRequest(const QString &queryId) const;
@@ -53,12 +55,16 @@ Q_SIGNALS:
     void sourceFailed(const QString &message, qint64 staleSinceMs);
     void sourceRecovered();
     void cacheError(const QString &message);
+    // Grid points asked of the source in this round, and how many of them have been answered.
+    // (total, total) or (0, 0) when the round is over.
+    void fetchProgress(qint64 pointsDone, qint64 pointsTotal);
 
 private:
     void onCacheRead(quint64 requestId, const QueryResult &result, const std::vector<TimeRange> &missing);
     void onFetched(quint64 requestId, const QueryResult &result);
     void onFailed(quint64 requestId, const QueryRequest &request, const SourceError &error);
     void requestFetch(const QueryRequest &request);
+    void countAnswered(const QueryRequest &request);
     void finishIfIdle();
     qint64 nowMs() const;
 
@@ -75,6 +81,8 @@ private:
     // Source requests under way, by request id.
     QHash<quint64, QueryRequest> m_pendingFetches;
     quint64 m_nextFetchId = 1;
+    qint64 m_roundPointsTotal = 0;
+    qint64 m_roundPointsDone = 0;
     bool m_roundFailed = false;
     QString m_lastError;
     qint64 m_lastSuccessMs = 0;

@@ -10,8 +10,11 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 MainWindow::MainWindow(QWidget *parent)
@@ -22,6 +25,9 @@ MainWindow::MainWindow(QWidget *parent)
     , m_sourceLabel(new QLabel(this))
     , m_updateLabel(new QLabel(this))
     , m_cacheLabel(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_stopButton(new QToolButton(this))
+    , m_progressDelay(new QTimer(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     m_pages->setDocumentMode(true);
@@ -47,7 +53,23 @@ MainWindow::MainWindow(QWidget *parent)
     m_cacheLabel->setObjectName(QStringLiteral("cacheLabel"));
     statusBar()->addWidget(m_sourceLabel);
     statusBar()->addWidget(m_updateLabel);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_stopButton);
     statusBar()->addPermanentWidget(m_cacheLabel);
+    m_progress->setObjectName(QStringLiteral("fetchProgress"));
+    m_progress->setMaximumWidth(220);
+    m_progress->setRange(0, 1000);
+    m_progress->hide();
+    m_stopButton->setObjectName(QStringLiteral("stopButton"));
+    m_stopButton->hide();
+    connect(m_stopButton, &QToolButton::clicked, this, &MainWindow::stopRequested);
+    // A refresh of the tail takes a moment; only a backfill that lasts gets a progress bar.
+    m_progressDelay->setSingleShot(true);
+    m_progressDelay->setInterval(300);
+    connect(m_progressDelay, &QTimer::timeout, this, [this] {
+        m_progress->show();
+        m_stopButton->show();
+    });
 
     m_fileMenu = menuBar()->addMenu(QString());
     m_quitAction = m_fileMenu->addAction(QString(), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
@@ -82,6 +104,7 @@ void MainWindow::setCacheDescription(const QString &text)
 void MainWindow::setLastUpdate(qint64 msSinceEpoch)
 {
     m_lastUpdateMs = msSinceEpoch;
+    m_paused = false;
     // Seconds shown: the view refreshes every 15 s, and an operator should see that it does.
     m_updateLabel->setText(tr("Updated %1")
                                .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(msSinceEpoch).time(),
@@ -106,6 +129,30 @@ void MainWindow::clearStale()
 void MainWindow::showMessage(const QString &message)
 {
     statusBar()->showMessage(message, 15000);
+}
+
+void MainWindow::setFetchProgress(qint64 done, qint64 total)
+{
+    if (total <= 0 || done >= total) {
+        m_progressDelay->stop();
+        m_progress->hide();
+        m_stopButton->hide();
+        return;
+    }
+    m_progress->setValue(int(1000 * done / total));
+    if (!m_progress->isVisible() && !m_progressDelay->isActive())
+        m_progressDelay->start();
+}
+
+void MainWindow::setPaused(bool paused)
+{
+    m_paused = paused;
+    retranslate();
+}
+
+bool MainWindow::isProgressVisible() const
+{
+    return m_progress->isVisible();
 }
 
 QString MainWindow::sourceText() const
@@ -152,7 +199,12 @@ void MainWindow::retranslate()
     m_aboutAction->setText(tr("&About"));
     m_sourceLabel->setText(m_simulated ? tr("Source: %1 (no Prometheus configured)").arg(m_sourceName)
                                        : tr("Source: %1").arg(m_sourceName));
-    if (m_lastUpdateMs != 0)
+    m_stopButton->setText(tr("Stop"));
+    m_stopButton->setToolTip(tr("Stop fetching; what is cached stays on screen"));
+    m_progress->setFormat(tr("Fetching %p%"));
+    if (m_paused)
+        m_updateLabel->setText(tr("Refresh stopped: press F5 to resume"));
+    else if (m_lastUpdateMs != 0)
         setLastUpdate(m_lastUpdateMs);
     else
         m_updateLabel->setText(tr("Not updated yet"));

@@ -3,7 +3,10 @@
 #include <QMainWindow>
 
 class QLabel;
+class QProgressBar;
 class QTabWidget;
+class QTimer;
+class QToolButton;
 class OverviewPage;
 
 // The dashboard's window: pages in tabs, a banner when data is stale, and a status bar that
@@ -24,6 +27,11 @@ public:
     void setStale(qint64 sinceMs, const QString &reason);
     void clearStale();
     void showMessage(const QString &message);
+    // Progress of fetching from the source; shown only when a fetch takes a noticeable time.
+    void setFetchProgress(qint64 done, qint64 total);
+    // Refreshing stopped by the user (or resumed).
+    void setPaused(bool paused);
+    bool isProgressVisible() const;
 
     QString sourceText() const;
     QString lastUpdateText() const;
@@ -32,6 +40,7 @@ public:
 
 Q_SIGNALS:
     void refreshRequested();
+    void stopRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -46,6 +55,10 @@ private:
     QLabel *m_sourceLabel;
     QLabel *m_updateLabel;
     QLabel *m_cacheLabel;
+    QProgressBar *m_progress;
+    QToolButton *m_stopButton;
+    QTimer *m_progressDelay;
+    bool m_paused = false;
     QAction *m_refreshAction;
     QAction *m_quitAction;
     QAction *m_aboutAction;

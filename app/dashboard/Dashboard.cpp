@@ -67,8 +67,15 @@ Dashboard::Dashboard(const DashboardOptions &options, std::unique_ptr<MetricSour
             m_kpis->setStale(true);
         });
     connect(m_controller, &RefreshController::cacheError, m_window.get(), &MainWindow::showMessage);
-    connect(m_window.get(), &MainWindow::refreshRequested, m_controller, &RefreshController::refreshNow);
+    connect(m_controller, &RefreshController::fetchProgress, m_window.get(), &MainWindow::setFetchProgress);
+    // F5 refreshes at once, and resumes refreshing after Stop.
+    connect(m_window.get(), &MainWindow::refreshRequested, m_controller, &RefreshController::start);
+    connect(m_window.get(), &MainWindow::stopRequested, this, [this] {
+        m_controller->stop();
+        m_window->setPaused(true);
+    });
 
+    connect(m_cache, &CacheService::notice, m_window.get(), &MainWindow::showMessage);
     connect(m_cache, &CacheService::opened, this, [this](const QString &path, bool ok, const QString &error) {
         if (ok || path == QLatin1String(":memory:"))
             return;

@@ -215,6 +215,22 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop fetching; what is cached stays on screen</source>
+        <translation>停止擷取數據；已快取的數據會繼續顯示</translation>
+    </message>
+    <message>
+        <source>Fetching %p%</source>
+        <translation>擷取中 %p%</translation>
+    </message>
+    <message>
+        <source>Refresh stopped: press F5 to resume</source>
+        <translation>已停止更新：按 F5 繼續</translation>
+    </message>
+    <message>
         <location filename="../../widgets/MainWindow.cpp" line="+57"/>
         <source>About AISC Operations Dashboard</source>
         <translation>關於 AISC 營運儀表板</translation>
@@ -508,6 +524,26 @@
         <location line="+10"/>
         <source>Query %1: series %2 has %3 values, expected %4.</source>
         <translation>查詢 %1：序列 %2 有 %3 個數值，應為 %4 個。</translation>
+    </message>
+    <message>
+        <source>The cache %1 is full: its disk (or its size limit) has no room for more data. What it already holds is kept, and storing resumes once there is space.</source>
+        <translation>快取 %1 已滿：其磁碟（或大小上限）已無空間存放更多資料。已存的資料會保留，待有空間時便會繼續儲存。</translation>
+    </message>
+    <message>
+        <source>The cache %1 is damaged (%2).</source>
+        <translation>快取 %1 已損壞（%2）。</translation>
+    </message>
+    <message>
+        <source>The cache %1 is damaged (%2) and could not be moved aside: %3. It was left unchanged.</source>
+        <translation>快取 %1 已損壞（%2），且無法移到一旁：%3。檔案保持不變。</translation>
+    </message>
+    <message>
+        <source>The cache %1 was damaged (%2). It was moved aside to %3, and a new, empty cache was started.</source>
+        <translation>快取 %1 已損壞（%2）。已將其移到 %3，並建立了新的空白快取。</translation>
+    </message>
+    <message>
+        <source>The cache %1 could not be upgraded to schema version %2: %3; it was left at version 1.</source>
+        <translation>無法將快取 %1 升級至結構版本 %2：%3；檔案仍為版本 1。</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,8 @@
 #include <QTest>
 #include <QTimer>
 
+#include <functional>
+
 namespace {
 constexpr qint64 minute = 60 * 1000;
 constexpr qint64 hour = 60 * minute;
@@ -28,13 +30,17 @@ public:
     void fetch(quint64 requestId, const QueryRequest &request) override
     {
         requests.append(request);
-        QTimer::singleShot(0, this, [this, requestId, request, failing = failing] {
+        auto answer = [this, requestId, request, failing = failing] {
             if (failing)
                 Q_EMIT failed(requestId, request,
                     SourceError { SourceError::Kind::Unreachable, QStringLiteral("connection refused") });
             else
                 Q_EMIT fetched(requestId, m_simulation->evaluate(request));
-        });
+        };
+        if (holding)
+            held.append(answer);
+        else
+            QTimer::singleShot(0, this, answer);
     }
     void cancel(quint64) override { }
 
@@ -49,6 +55,9 @@ public:
 
     qint64 now = 0;
     bool failing = false;
+    // While holding, answers wait in held until the test releases them: a slow server.
+    bool holding = false;
+    QList<std::function<void()>> held;
     QList<QueryRequest> requests;
 
 private:
@@ -65,6 +74,8 @@ private Q_SLOTS:
     void coldCacheFetchesTheWindowOnce();
     void warmCachePaintsFirstAndFetchesOnlyTheTail();
     void failureKeepsCachedDataAndRecovers();
+    void progressCountsThePointsAskedFor();
+    void stopDropsRequestsUnderWay();
 
 private:
     static bool waitForRound(RefreshController &controller);
@@ -218,6 +229,61 @@ void TestRefreshController::failureKeepsCachedDataAndRecovers()
     QVERIFY(waitForRound(controller));
     QCOMPARE(recovered.size(), 1);
     QVERIFY(!controller.isStale());
+}
+
+void TestRefreshController::progressCountsThePointsAskedFor()
+{
+    RecordingSource source(&m_simulation);
+    source.now = m_start;
+    CacheService cache;
+    cache.open(QStringLiteral(":memory:"));
+    RefreshController controller(&source, &cache);
+    controller.setWindow(6 * hour, minute);
+    controller.setRangeQueries({ QStringLiteral("power_mw"), QStringLiteral("gpus_by_state") });
+    controller.setInstantQueries({ QStringLiteral("power_mw") });
+    QSignalSpy progress(&controller, &RefreshController::fetchProgress);
+    controller.refreshNow();
+    QVERIFY(waitForRound(controller));
+    QVERIFY(progress.size() >= 2);
+    // Instant queries are not part of it; the last report says every point asked for was answered.
+    QCOMPARE(progress.last().at(1).toLongLong(), qint64(2 * 6 * 60));
+    QCOMPARE(progress.last().at(0).toLongLong(), progress.last().at(1).toLongLong());
+    for (const QList<QVariant> &report : progress)
+        QVERIFY(report.at(0).toLongLong() <= report.at(1).toLongLong());
+}
+
+void TestRefreshController::stopDropsRequestsUnderWay()
+{
+    RecordingSource source(&m_simulation);
+    source.now = m_start;
+    CacheService cache;
+    cache.open(QStringLiteral(":memory:"));
+    RefreshController controller(&source, &cache);
+    controller.setWindow(6 * hour, minute);
+    controller.setRangeQueries({ QStringLiteral("power_mw") });
+    QSignalSpy succeeded(&controller, &RefreshController::refreshSucceeded);
+    QSignalSpy ranges(&controller, &RefreshController::rangeResultReady);
+    QSignalSpy progress(&controller, &RefreshController::fetchProgress);
+    source.holding = true;
+    controller.start();
+    QVERIFY(controller.isRunning());
+    QTRY_VERIFY(!source.held.isEmpty()); // the fetch is under way
+    controller.stop();
+    QVERIFY(!controller.isRunning());
+    QCOMPARE(progress.last().at(1).toLongLong(), qint64(0));
+    // The server answers after all: the answer is dropped.
+    for (const std::function<void()> &answer : std::as_const(source.held))
+        answer();
+    source.held.clear();
+    QTest::qWait(200);
+    QCOMPARE(succeeded.size(), 0);
+    QCOMPARE(ranges.size(), 0);
+
+    // Starting again resumes: the window is fetched and handed over.
+    source.holding = false;
+    controller.start();
+    QTRY_COMPARE_WITH_TIMEOUT(succeeded.size(), 1, 20000);
+    QCOMPARE(ranges.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestRefreshController)

@@ -102,12 +102,14 @@ void TestTranslations::sourcesHaveNoStringMissingFromTheTs()
     for (const Message &message : readTs(QStringLiteral(AISC_TS_FILE), &error))
         committed.insert(message.context + QLatin1Char('\x1f') + message.source);
     QVERIFY2(error.isEmpty(), qPrintable(error));
+    QStringList missing;
     for (const Message &message : readTs(fresh, &error)) {
-        const QString key = message.context + QLatin1Char('\x1f') + message.source;
-        QVERIFY2(committed.contains(key),
-            qPrintable(QLatin1String("not in aisc_zh_HK.ts (run the update_translations target): ")
-                + message.context + QLatin1String(": ") + message.source));
+        if (!committed.contains(message.context + QLatin1Char('\x1f') + message.source))
+            missing.append(message.context + QLatin1String(": ") + message.source);
     }
+    QVERIFY2(missing.isEmpty(),
+        qPrintable(QLatin1String("not in aisc_zh_HK.ts (run the update_translations target):\n  ")
+            + missing.join(QLatin1String("\n  "))));
 }
 
 void TestTranslations::compiledTranslationIsInTheResources()
