@@ -1,0 +1,186 @@
+#include "DashboardConfig.h"
+
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace {
+const QStringList supportedLanguages { QStringLiteral("en"), QStringLiteral("zh_HK") };
+const QStringList forbiddenSecretKeys { QStringLiteral("prometheus/password"),
+    QStringLiteral("prometheus/token"), QStringLiteral("prometheus/bearer_token") };
+
+// QSettings reads an unquoted value with commas as a list; PromQL and headers have commas.
+QString stringValue(const QSettings &settings, const QString &key, const QString &fallback = {})
+{
+    const QVariant value = settings.value(key, fallback);
+    if (value.typeId() == QMetaType::QStringList)
+        return value.toStringList().join(QLatin1String(", "));
+    return value.toString();
+}
+} // namespace
+
+QString DashboardConfig::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
+        + QStringLiteral("/aisc-dashboard.conf");
+}
+
+std::optional<QUrl> DashboardConfig::parseServerUrl(const QString &text, QString *error)
+{
+    const QUrl url = QUrl::fromUserInput(text.trimmed()).adjusted(QUrl::StripTrailingSlash);
+    const bool hasScheme = text.trimmed().startsWith(QLatin1String("http://"), Qt::CaseInsensitive)
+        || text.trimmed().startsWith(QLatin1String("https://"), Qt::CaseInsensitive);
+    if (!hasScheme || !url.isValid() || url.host().isEmpty()) {
+        *error = tr("'%1' is not a server URL: expected http:// or https:// followed by a host, e.g. "
+                    "http://prometheus.example.org:9090")
+                     .arg(text);
+        return std::nullopt;
+    }
+    if (url.hasQuery() || url.hasFragment()) {
+        *error = tr("'%1' is not a server URL: it must not have a query (?) or fragment (#)").arg(text);
+        return std::nullopt;
+    }
+    return url;
+}
+
+std::optional<DashboardConfig> DashboardConfig::load(const QString &path, bool mustExist, QString *error)
+{
+    auto fail = [&](const QString &what) {
+        *error = tr("Config file %1: %2").arg(path, what);
+        return std::optional<DashboardConfig>();
+    };
+    DashboardConfig config;
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        if (mustExist)
+            return fail(tr("no such file"));
+        return config;
+    }
+    if (!info.isFile() || !info.isReadable())
+        return fail(tr("not a readable file"));
+
+    QSettings settings(path, QSettings::IniFormat);
+    if (settings.status() != QSettings::NoError)
+        return fail(tr("not a valid INI file"));
+
+    for (const QString &key : forbiddenSecretKeys) {
+        if (settings.contains(key))
+            return fail(
+                tr("%1: secrets are not kept in the config file; put the secret in a file and name it "
+                   "with secret_file, or in an environment variable named with secret_env")
+                    .arg(key));
+    }
+
+    const QString urlText = stringValue(settings, QStringLiteral("prometheus/url"));
+    if (!urlText.isEmpty()) {
+        QString urlError;
+        const std::optional<QUrl> url = parseServerUrl(urlText, &urlError);
+        if (!url)
+            return fail(QStringLiteral("[prometheus] url: ") + urlError);
+        PrometheusServer server;
+        server.baseUrl = *url;
+
+        const QString auth = stringValue(settings, QStringLiteral("prometheus/auth"), QStringLiteral("none"));
+        if (auth == QLatin1String("none"))
+            server.auth = PrometheusServer::Auth::None;
+        else if (auth == QLatin1String("basic"))
+            server.auth = PrometheusServer::Auth::Basic;
+        else if (auth == QLatin1String("bearer"))
+            server.auth = PrometheusServer::Auth::Bearer;
+        else
+            return fail(tr("[prometheus] auth '%1': expected none, basic or bearer").arg(auth));
+        server.username = stringValue(settings, QStringLiteral("prometheus/username"));
+        server.secretFile = stringValue(settings, QStringLiteral("prometheus/secret_file"));
+        server.secretEnvironmentVariable = stringValue(settings, QStringLiteral("prometheus/secret_env"));
+        if (server.auth == PrometheusServer::Auth::Basic && server.username.isEmpty())
+            return fail(tr("[prometheus] auth=basic needs a username"));
+        if (server.auth != PrometheusServer::Auth::None && server.secretFile.isEmpty()
+            && server.secretEnvironmentVariable.isEmpty())
+            return fail(tr("[prometheus] auth=%1 needs secret_file or secret_env").arg(auth));
+        server.caFile = stringValue(settings, QStringLiteral("prometheus/ca_file"));
+        if (!server.caFile.isEmpty() && !QFileInfo(server.caFile).isReadable())
+            return fail(tr("[prometheus] ca_file %1 cannot be read").arg(server.caFile));
+
+        const QString insecure = stringValue(
+            settings, QStringLiteral("prometheus/insecure_skip_tls_verify"), QStringLiteral("false"));
+        if (insecure != QLatin1String("true") && insecure != QLatin1String("false"))
+            return fail(
+                tr("[prometheus] insecure_skip_tls_verify '%1': expected true or false").arg(insecure));
+        server.insecureSkipTlsVerify = insecure == QLatin1String("true");
+
+        bool ok = false;
+        const int timeoutS = settings.value(QStringLiteral("prometheus/timeout_s"), 30).toInt(&ok);
+        if (!ok || timeoutS < 1 || timeoutS > 600)
+            return fail(tr("[prometheus] timeout_s '%1': expected whole seconds from 1 to 600")
+                            .arg(stringValue(settings, QStringLiteral("prometheus/timeout_s"))));
+        server.limits.deadlineMs = timeoutS * 1000;
+
+        settings.beginGroup(QStringLiteral("headers"));
+        const QStringList headerNames = settings.childKeys();
+        for (const QString &name : headerNames)
+            server.headers.emplace_back(name.toLatin1(), stringValue(settings, name).toUtf8());
+        settings.endGroup();
+        config.prometheus = server;
+    }
+
+    settings.beginGroup(QStringLiteral("queries"));
+    const QStringList queryIds = settings.childKeys();
+    for (const QString &id : queryIds) {
+        const QString promql = stringValue(settings, id).trimmed();
+        if (promql.isEmpty())
+            return fail(tr("[queries] %1 is empty: expected a PromQL expression").arg(id));
+        config.promqlOverrides.emplace(id, promql);
+    }
+    settings.endGroup();
+
+    config.language = stringValue(settings, QStringLiteral("display/language"));
+    if (!config.language.isEmpty() && !supportedLanguages.contains(config.language))
+        return fail(tr("[display] language '%1': expected en or zh_HK").arg(config.language));
+    bool ok = false;
+    config.refreshIntervalS = settings.value(QStringLiteral("display/refresh_interval_s"), 15).toInt(&ok);
+    if (!ok || config.refreshIntervalS < 5 || config.refreshIntervalS > 3600)
+        return fail(tr("[display] refresh_interval_s '%1': expected whole seconds from 5 to 3600")
+                        .arg(stringValue(settings, QStringLiteral("display/refresh_interval_s"))));
+    return config;
+}
+
+bool DashboardConfig::save(const QString &path, QString *error) const
+{
+    QSettings settings(path, QSettings::IniFormat);
+    settings.clear();
+    if (prometheus) {
+        const PrometheusServer &server = *prometheus;
+        // Credentials in the URL would be a secret in plain text: they are never written.
+        settings.setValue(QStringLiteral("prometheus/url"),
+            server.baseUrl.adjusted(QUrl::RemoveUserInfo).toString(QUrl::FullyEncoded));
+        const char *auth = server.auth == PrometheusServer::Auth::Basic ? "basic"
+            : server.auth == PrometheusServer::Auth::Bearer             ? "bearer"
+                                                                        : "none";
+        settings.setValue(QStringLiteral("prometheus/auth"), QLatin1String(auth));
+        if (!server.username.isEmpty())
+            settings.setValue(QStringLiteral("prometheus/username"), server.username);
+        if (!server.secretFile.isEmpty())
+            settings.setValue(QStringLiteral("prometheus/secret_file"), server.secretFile);
+        if (!server.secretEnvironmentVariable.isEmpty())
+            settings.setValue(QStringLiteral("prometheus/secret_env"), server.secretEnvironmentVariable);
+        if (!server.caFile.isEmpty())
+            settings.setValue(QStringLiteral("prometheus/ca_file"), server.caFile);
+        settings.setValue(QStringLiteral("prometheus/insecure_skip_tls_verify"),
+            server.insecureSkipTlsVerify ? QStringLiteral("true") : QStringLiteral("false"));
+        settings.setValue(QStringLiteral("prometheus/timeout_s"), server.limits.deadlineMs / 1000);
+        for (const auto &[name, value] : server.headers)
+            settings.setValue(
+                QStringLiteral("headers/") + QString::fromLatin1(name), QString::fromUtf8(value));
+    }
+    for (const auto &[id, promql] : promqlOverrides)
+        settings.setValue(QStringLiteral("queries/") + id, promql);
+    if (!language.isEmpty())
+        settings.setValue(QStringLiteral("display/language"), language);
+    settings.setValue(QStringLiteral("display/refresh_interval_s"), refreshIntervalS);
+    settings.sync();
+    if (settings.status() != QSettings::NoError) {
+        *error = tr("Config file %1 could not be written").arg(path);
+        return false;
+    }
+    return true;
+}

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "PrometheusClient.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <map>
+#include <optional>
+
+// The user's configuration, kept in an INI file (--config FILE, or the platform's config folder):
+//
+//   [prometheus]
+//   url=https://metrics.example.org/prometheus     ; with any path prefix
+//   auth=bearer                                     ; none, basic or bearer
+//   username=dashboard                              ; basic only
+//   secret_file=/etc/aisc/prometheus-token          ; or: secret_env=AISC_PROMETHEUS_TOKEN
+//   ca_file=/etc/aisc/centre-ca.pem
+//   insecure_skip_tls_verify=false
+//   timeout_s=30
+//   [headers]
+//   X-Scope-OrgID=aisc
+//   [queries]
+//   gpu_util_by_partition=avg by (partition) (DCGM_FI_DEV_GPU_UTIL{job="dcgm"})
+//   [display]
+//   language=zh_HK
+//   refresh_interval_s=15
+//
+// Secrets are never kept in it: a token or password comes from the file or environment variable
+// it names, and a file that holds one (password=, token=) is refused.
+struct DashboardConfig
+{
+    Q_DECLARE_TR_FUNCTIONS(DashboardConfig)
+public:
+    // No server: the dashboard runs on the simulated centre.
+    std::optional<PrometheusServer> prometheus;
+    // Query id to PromQL, replacing the catalogue's expression.
+    std::map<QString, QString> promqlOverrides;
+    QString language; // "en", "zh_HK", or empty for the system's
+    int refreshIntervalS = 15;
+
+    // The file used when --config names none.
+    static QString defaultPath();
+    // Reads a config file. A missing file is an error only when mustExist (it was named on the
+    // command line). Every error names the file, the key and what was expected.
+    static std::optional<DashboardConfig> load(const QString &path, bool mustExist, QString *error);
+    // Writes the config (the settings dialog); secrets are never written, only where they are.
+    bool save(const QString &path, QString *error) const;
+
+    // Checks a server URL as typed by a user: http or https, with a host. Returns it without
+    // trailing slash; on error says what was wrong, naming the text.
+    static std::optional<QUrl> parseServerUrl(const QString &text, QString *error);
+};

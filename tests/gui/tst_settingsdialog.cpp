@@ -1,0 +1,96 @@
+#include "SettingsDialog.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRadioButton>
+#include <QTest>
+
+class TestSettingsDialog : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void simulatedByDefault();
+    void invalidUrlIsRefusedWithReason();
+    void secretIsNamedNotTyped();
+    void credentialsInUrlRefused();
+    void validServerAccepted();
+};
+
+void TestSettingsDialog::simulatedByDefault()
+{
+    SettingsDialog dialog { DashboardConfig {} };
+    QVERIFY(!dialog.prometheusButton()->isChecked());
+    QVERIFY(!dialog.urlEdit()->isEnabled());
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(!dialog.config().prometheus);
+}
+
+void TestSettingsDialog::invalidUrlIsRefusedWithReason()
+{
+    SettingsDialog dialog { DashboardConfig {} };
+    dialog.show();
+    dialog.prometheusButton()->setChecked(true);
+    QVERIFY(dialog.urlEdit()->isEnabled());
+    dialog.urlEdit()->setText(QStringLiteral("prometheus:9090"));
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    QVERIFY(dialog.errorLabel()->isVisible());
+    QVERIFY2(dialog.errorLabel()->text().contains(QLatin1String("prometheus:9090")),
+        qPrintable(dialog.errorLabel()->text()));
+    const QString folder = qEnvironmentVariable("AISC_TEST_OUTPUT", QDir::tempPath());
+    QVERIFY(dialog.grab().save(QDir(folder).absoluteFilePath(QStringLiteral("settings-dialog.png"))));
+}
+
+void TestSettingsDialog::secretIsNamedNotTyped()
+{
+    SettingsDialog dialog { DashboardConfig {} };
+    dialog.show();
+    dialog.prometheusButton()->setChecked(true);
+    dialog.urlEdit()->setText(QStringLiteral("https://metrics.example.org"));
+    dialog.authBox()->setCurrentIndex(dialog.authBox()->findData(int(PrometheusServer::Auth::Bearer)));
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    QVERIFY2(dialog.errorLabel()->text().contains(QLatin1String("environment variable")),
+        qPrintable(dialog.errorLabel()->text()));
+
+    dialog.secretEnvEdit()->setText(QStringLiteral("AISC_TOKEN"));
+    dialog.accept();
+    QVERIFY(!dialog.isVisible());
+    QCOMPARE(dialog.config().prometheus->auth, PrometheusServer::Auth::Bearer);
+    QCOMPARE(dialog.config().prometheus->secretEnvironmentVariable, QStringLiteral("AISC_TOKEN"));
+}
+
+void TestSettingsDialog::credentialsInUrlRefused()
+{
+    SettingsDialog dialog { DashboardConfig {} };
+    dialog.show();
+    dialog.prometheusButton()->setChecked(true);
+    dialog.urlEdit()->setText(QStringLiteral("https://user:pass@metrics.example.org"));
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    QVERIFY(!dialog.errorLabel()->text().contains(QLatin1String("pass@")));
+}
+
+void TestSettingsDialog::validServerAccepted()
+{
+    DashboardConfig initial;
+    initial.promqlOverrides.emplace(QStringLiteral("power_mw"), QStringLiteral("sum(x)"));
+    SettingsDialog dialog { initial };
+    dialog.show();
+    dialog.prometheusButton()->setChecked(true);
+    dialog.urlEdit()->setText(QStringLiteral("http://127.0.0.1:9090/prometheus/"));
+    dialog.accept();
+    QVERIFY(!dialog.isVisible());
+    const DashboardConfig config = dialog.config();
+    QVERIFY(config.prometheus);
+    QCOMPARE(config.prometheus->baseUrl, QUrl(QStringLiteral("http://127.0.0.1:9090/prometheus")));
+    QVERIFY(!config.prometheus->insecureSkipTlsVerify);
+    // What the dialog does not show is kept.
+    QCOMPARE(config.promqlOverrides, initial.promqlOverrides);
+}
+
+QTEST_MAIN(TestSettingsDialog)
+#include "tst_settingsdialog.moc"

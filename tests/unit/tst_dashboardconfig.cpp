@@ -1,0 +1,206 @@
+#include "DashboardConfig.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestDashboardConfig : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void fullFile();
+    void missingFile();
+    void badValuesNameFileAndKey_data();
+    void badValuesNameFileAndKey();
+    void saveWritesNoSecretAndReadsBack();
+    void serverUrl_data();
+    void serverUrl();
+
+private:
+    QString write(const QString &name, const QByteArray &contents);
+    QTemporaryDir m_dir;
+};
+
+void TestDashboardConfig::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+QString TestDashboardConfig::write(const QString &name, const QByteArray &contents)
+{
+    const QString path = m_dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return {};
+    file.write(contents);
+    return path;
+}
+
+void TestDashboardConfig::fullFile()
+{
+    const QString ca = write(QStringLiteral("ca.pem"), "not checked here");
+    const QString path = write(QStringLiteral("full.conf"),
+        "[prometheus]\n"
+        "url=https://metrics.example.org/prometheus/\n"
+        "auth=bearer\n"
+        "secret_env=AISC_TOKEN\n"
+        "ca_file="
+            + ca.toUtf8()
+            + "\n"
+              "timeout_s=45\n"
+              "[headers]\n"
+              "X-Scope-OrgID=aisc\n"
+              "[queries]\n"
+              "gpu_util_by_partition=avg by (partition, cluster) (DCGM_FI_DEV_GPU_UTIL)\n"
+              "[display]\n"
+              "language=zh_HK\n"
+              "refresh_interval_s=30\n");
+    QString error;
+    const std::optional<DashboardConfig> config = DashboardConfig::load(path, true, &error);
+    QVERIFY2(config, qPrintable(error));
+    QVERIFY(config->prometheus);
+    QCOMPARE(config->prometheus->baseUrl, QUrl(QStringLiteral("https://metrics.example.org/prometheus")));
+    QCOMPARE(config->prometheus->auth, PrometheusServer::Auth::Bearer);
+    QCOMPARE(config->prometheus->secretEnvironmentVariable, QStringLiteral("AISC_TOKEN"));
+    QCOMPARE(config->prometheus->caFile, ca);
+    QVERIFY(!config->prometheus->insecureSkipTlsVerify);
+    QCOMPARE(config->prometheus->limits.deadlineMs, 45000);
+    QCOMPARE(config->prometheus->headers.size(), size_t(1));
+    QCOMPARE(config->prometheus->headers.front().first, QByteArray("X-Scope-OrgID"));
+    QCOMPARE(config->prometheus->headers.front().second, QByteArray("aisc"));
+    // An unquoted comma in PromQL stays part of the expression.
+    QCOMPARE(config->promqlOverrides.at(QStringLiteral("gpu_util_by_partition")),
+        QStringLiteral("avg by (partition, cluster) (DCGM_FI_DEV_GPU_UTIL)"));
+    QCOMPARE(config->language, QStringLiteral("zh_HK"));
+    QCOMPARE(config->refreshIntervalS, 30);
+}
+
+void TestDashboardConfig::missingFile()
+{
+    QString error;
+    const QString path = m_dir.filePath(QStringLiteral("absent.conf"));
+    // The default file may be absent: the simulated centre then.
+    const std::optional<DashboardConfig> config = DashboardConfig::load(path, false, &error);
+    QVERIFY(config);
+    QVERIFY(!config->prometheus);
+    // A file named on the command line must exist.
+    QVERIFY(!DashboardConfig::load(path, true, &error));
+    QVERIFY2(error.contains(path) && error.contains(QLatin1String("no such file")), qPrintable(error));
+}
+
+void TestDashboardConfig::badValuesNameFileAndKey_data()
+{
+    QTest::addColumn<QByteArray>("contents");
+    QTest::addColumn<QString>("mentions");
+
+    QTest::newRow("url without scheme")
+        << QByteArray("[prometheus]\nurl=prometheus:9090\n") << QStringLiteral("url");
+    QTest::newRow("ftp url") << QByteArray("[prometheus]\nurl=ftp://host\n") << QStringLiteral("ftp://host");
+    QTest::newRow("url with query") << QByteArray("[prometheus]\nurl=http://host:9090/?x=1\n")
+                                    << QStringLiteral("query");
+    QTest::newRow("unknown auth") << QByteArray("[prometheus]\nurl=http://host\nauth=kerberos\n")
+                                  << QStringLiteral("kerberos");
+    QTest::newRow("bearer without secret") << QByteArray("[prometheus]\nurl=http://host\nauth=bearer\n")
+                                           << QStringLiteral("secret_file or secret_env");
+    QTest::newRow("basic without user")
+        << QByteArray("[prometheus]\nurl=http://host\nauth=basic\nsecret_env=X\n")
+        << QStringLiteral("username");
+    QTest::newRow("token in the file") << QByteArray("[prometheus]\nurl=http://host\ntoken=abc123\n")
+                                       << QStringLiteral("secrets are not kept");
+    QTest::newRow("password in the file") << QByteArray("[prometheus]\nurl=http://host\npassword=hunter2\n")
+                                          << QStringLiteral("prometheus/password");
+    QTest::newRow("unreadable CA") << QByteArray("[prometheus]\nurl=https://host\nca_file=/no/such/ca.pem\n")
+                                   << QStringLiteral("/no/such/ca.pem");
+    QTest::newRow("insecure not boolean")
+        << QByteArray("[prometheus]\nurl=https://host\ninsecure_skip_tls_verify=yes please\n")
+        << QStringLiteral("insecure_skip_tls_verify");
+    QTest::newRow("timeout zero") << QByteArray("[prometheus]\nurl=http://host\ntimeout_s=0\n")
+                                  << QStringLiteral("timeout_s");
+    QTest::newRow("empty query") << QByteArray("[queries]\npower_mw=\n") << QStringLiteral("power_mw");
+    QTest::newRow("language") << QByteArray("[display]\nlanguage=fr\n") << QStringLiteral("'fr'");
+    QTest::newRow("refresh too fast")
+        << QByteArray("[display]\nrefresh_interval_s=1\n") << QStringLiteral("refresh_interval_s");
+}
+
+void TestDashboardConfig::badValuesNameFileAndKey()
+{
+    QFETCH(QByteArray, contents);
+    QFETCH(QString, mentions);
+    const QString path = write(QStringLiteral("bad.conf"), contents);
+    QString error;
+    QVERIFY(!DashboardConfig::load(path, true, &error));
+    QVERIFY2(error.contains(path), qPrintable(error));
+    QVERIFY2(error.contains(mentions), qPrintable(error));
+    // The secret itself is never repeated in the message.
+    QVERIFY2(!error.contains(QLatin1String("hunter2")) && !error.contains(QLatin1String("abc123")),
+        qPrintable(error));
+}
+
+void TestDashboardConfig::saveWritesNoSecretAndReadsBack()
+{
+    DashboardConfig config;
+    PrometheusServer server;
+    server.baseUrl
+        = QUrl(QStringLiteral("https://dashboard:s3cret@metrics.example.org:9090/select/0/prometheus"));
+    server.auth = PrometheusServer::Auth::Basic;
+    server.username = QStringLiteral("dashboard");
+    server.secretFile = m_dir.filePath(QStringLiteral("password"));
+    server.headers.emplace_back("X-Scope-OrgID", "aisc");
+    config.prometheus = server;
+    config.promqlOverrides.emplace(
+        QStringLiteral("power_mw"), QStringLiteral("sum(DCGM_FI_DEV_POWER_USAGE) / 1e6"));
+    config.language = QStringLiteral("en");
+    config.refreshIntervalS = 20;
+
+    const QString path = m_dir.filePath(QStringLiteral("saved.conf"));
+    QString error;
+    QVERIFY2(config.save(path, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray written = file.readAll();
+    QVERIFY2(!written.contains("s3cret"), written.constData());
+
+    const std::optional<DashboardConfig> loaded = DashboardConfig::load(path, true, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QCOMPARE(loaded->prometheus->baseUrl,
+        QUrl(QStringLiteral("https://metrics.example.org:9090/select/0/prometheus")));
+    QCOMPARE(loaded->prometheus->auth, PrometheusServer::Auth::Basic);
+    QCOMPARE(loaded->prometheus->username, QStringLiteral("dashboard"));
+    QCOMPARE(loaded->prometheus->secretFile, server.secretFile);
+    QCOMPARE(loaded->prometheus->headers, server.headers);
+    QCOMPARE(loaded->promqlOverrides, config.promqlOverrides);
+    QCOMPARE(loaded->refreshIntervalS, 20);
+}
+
+void TestDashboardConfig::serverUrl_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected"); // empty: refused
+
+    QTest::newRow("plain") << QStringLiteral("http://127.0.0.1:9090")
+                           << QStringLiteral("http://127.0.0.1:9090");
+    QTest::newRow("prefix, trailing slash")
+        << QStringLiteral("https://host/prometheus/") << QStringLiteral("https://host/prometheus");
+    QTest::newRow("no scheme") << QStringLiteral("127.0.0.1:9090") << QString();
+    QTest::newRow("no host") << QStringLiteral("http://") << QString();
+    QTest::newRow("words") << QStringLiteral("not a url") << QString();
+}
+
+void TestDashboardConfig::serverUrl()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    QString error;
+    const std::optional<QUrl> url = DashboardConfig::parseServerUrl(text, &error);
+    if (expected.isEmpty()) {
+        QVERIFY(!url);
+        QVERIFY2(error.contains(text), qPrintable(error));
+    } else {
+        QVERIFY2(url, qPrintable(error));
+        QCOMPARE(url->toString(), expected);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestDashboardConfig)
+#include "tst_dashboardconfig.moc"
