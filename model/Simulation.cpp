@@ -545,8 +545,13 @@ Simulation::Impl::Impl(const SimulationConfig &c)
     // that installed capacity meets each milestone within one node.
     std::vector<int> perPartition(specs.size(), 0);
     int total = 0;
+    // A scaled centre keeps the roadmap's proportions; every phase gets at least one node.
+    const double finalGpus = roadmap.milestones().empty() ? 0 : roadmap.finalPflops() * 1000.0 / peakTflops;
+    const double scale = config.targetGpus > 0 && finalGpus > 0 ? config.targetGpus / finalGpus : 1.0;
     for (const RoadmapMilestone &milestone : roadmap.milestones()) {
-        const int target = int(std::ceil(milestone.pflops * 1000.0 / nodeTflops - 1e-9));
+        int target = int(std::ceil(milestone.pflops * scale * 1000.0 / nodeTflops - 1e-9));
+        if (config.targetGpus > 0)
+            target = std::max(target, 1);
         const int added = target - total;
         const qint64 dateMs = QDateTime(milestone.date, QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
         const qint64 spanMs = qint64(std::max(0, milestone.rampDays)) * kDay;

@@ -14,6 +14,10 @@ struct SimulationConfig
     quint64 seed = 1;
     // Capacity plan; nodes come online along it. Defaults to the shipped roadmap.
     Roadmap roadmap = Roadmap::builtIn();
+    // Size of the centre: when positive, every milestone is scaled so that the last one has about this
+    // many GPUs (rounded up to whole nodes); 0 keeps the roadmap's own size. Used to run small centres
+    // (tests, demos) with the same make-up, dates and load as the real one.
+    int targetGpus = 0;
 };
 
 struct SimulatedPartition

@@ -157,6 +157,36 @@ private Q_SLOTS:
         QVERIFY(installed >= pflops);
     }
 
+    // A scaled centre (aisc-exporter --gpus) keeps the roadmap's dates, ends at the size asked for, and
+    // is as deterministic as the full one: integration tests compare a server's answers with it.
+    void scaledCentre_data()
+    {
+        QTest::addColumn<int>("gpus");
+        QTest::newRow("64") << 64;
+        QTest::newRow("3000") << 3000;
+        QTest::newRow("not a multiple of 8") << 100;
+    }
+    void scaledCentre()
+    {
+        QFETCH(int, gpus);
+        SimulationConfig config = seeded(7);
+        config.targetGpus = gpus;
+        Simulation a(config);
+        Simulation b(config);
+        const int gpusPerNode = Roadmap::builtIn().gpusPerNode();
+        const qint64 end = utcMs("2026-01-01T00:00:00Z");
+        QCOMPARE(a.installedGpusAt(end), (gpus + gpusPerNode - 1) / gpusPerNode * gpusPerNode);
+        QCOMPARE(a.installedGpusAt(utcMs("2024-01-01T00:00:00Z")), 0);
+        QVERIFY(a.installedGpusAt(utcMs("2024-12-31T00:00:00Z")) > 0);
+        const qint64 at = utcMs("2026-02-27T00:00:00Z");
+        for (const QString &id : QueryCatalogue::builtInIds()) {
+            const QueryRequest request { id, at - kDay, at, 10 * kMinute };
+            QVERIFY2(sameValues(a.evaluate(request), b.evaluate(request)), qPrintable(id));
+        }
+        QCOMPARE(a.allocatedGpusAt(at), b.allocatedGpusAt(at));
+        QCOMPARE(a.accountGpuSecondsAt(at), b.accountGpuSecondsAt(at));
+    }
+
     void nothingBeforeTheFirstNode()
     {
         qint64 first = std::numeric_limits<qint64>::max();
