@@ -22,6 +22,8 @@ public:
         m_openError.clear();
         const bool ok = m_store->open(path, &m_openError);
         Q_EMIT opened(path, ok, m_openError);
+        if (!m_store->notice().isEmpty())
+            Q_EMIT notice(m_store->notice());
     }
 
     void read(quint64 requestId, const QueryRequest &request)
@@ -61,6 +63,7 @@ Q_SIGNALS:
     void readFinished(quint64 requestId, const QueryResult &result, const std::vector<TimeRange> &missing);
     void written(const QString &queryId, qint64 startMs, qint64 endMs);
     void writeFailed(const QString &queryId, const QString &error);
+    void notice(const QString &message);
 
 private:
     std::unique_ptr<SampleStore> m_store;
@@ -83,6 +86,7 @@ CacheService::CacheService(QObject *parent)
     connect(m_worker, &CacheWorker::readFinished, this, &CacheService::readFinished);
     connect(m_worker, &CacheWorker::written, this, &CacheService::written);
     connect(m_worker, &CacheWorker::writeFailed, this, &CacheService::writeFailed);
+    connect(m_worker, &CacheWorker::notice, this, &CacheService::notice);
     m_thread->start();
 }
 
@@ -118,6 +122,14 @@ void CacheService::write(const QueryResult &result)
 {
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, result] { worker->write(result); }, Qt::QueuedConnection);
+}
+
+void CacheService::write(QueryResult &&result)
+{
+    // Moved, not copied: a backfill result of every node is tens of MB, too much to copy on the GUI thread.
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, result = std::move(result)] { worker->write(result); },
+        Qt::QueuedConnection);
 }
 
 #include "CacheService.moc"

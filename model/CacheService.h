@@ -24,12 +24,15 @@ public:
     // Returns the id that readFinished() will carry.
     quint64 read(const QueryRequest &request);
     void write(const QueryResult &result);
+    void write(QueryResult &&result);
 
 Q_SIGNALS:
     void opened(const QString &path, bool ok, const QString &error);
     void readFinished(quint64 requestId, const QueryResult &result, const std::vector<TimeRange> &missing);
     void written(const QString &queryId, qint64 startMs, qint64 endMs);
     void writeFailed(const QString &queryId, const QString &error);
+    // Something the user should be told of, e.g. that a damaged cache was moved aside and replaced.
+    void notice(const QString &message);
 
 private:
     QThread *m_thread;

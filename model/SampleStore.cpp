@@ -1,6 +1,9 @@
 #include "SampleStore.h"
 
+#include "ChunkCodec.h"
+
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -16,7 +19,7 @@
 #include <cstring>
 #include <limits>
 
-// File format, version 1 (PRAGMA user_version; PRAGMA application_id marks the file as ours).
+// File format, version 2 (PRAGMA user_version; PRAGMA application_id marks the file as ours).
 //
 //   series(id, query_id, name, labels)          labels as a compact JSON object
 //   chunk(id, series_id, step_ms, chunk_start_ms, data)
@@ -24,10 +27,13 @@
 //
 // A chunk holds the values of one series at one step for ChunkPoints grid points starting at
 // chunk_start_ms, a multiple of step_ms * ChunkPoints since the epoch, so that overlapping writes
-// of the same range land in the same chunks. Its data blob is
-//   [encoding: u8 = RawDoubles][first: u16 LE][n little-endian IEEE doubles]
-// for the points first .. first + n - 1 of the chunk; leading and trailing gaps are not stored, and
-// NaN is a gap. The encoding byte leaves room for compressed encodings without a schema change.
+// of the same range land in the same chunks. Its data blob is one of the encodings of ChunkCodec:
+// version 1 wrote raw doubles, version 2 writes compressed ones (about 1-2 bytes a value for
+// whole-percent and decimal data, Gorilla XOR for any other doubles). Opening a version 1 file
+// re-encodes its chunks in place, in one transaction.
+//
+// The file uses incremental auto-vacuum, so that space freed by deletions can be given back in
+// small steps instead of one long VACUUM.
 //
 // chunk is an ordinary rowid table rather than WITHOUT ROWID: a WITHOUT ROWID b-tree keeps at
 // most ~1000 bytes of a row in the page and spills the rest into overflow pages, which for a
@@ -35,8 +41,6 @@
 namespace {
 
 constexpr int ChunkPoints = 720;
-constexpr quint8 RawDoubles = 1;
-constexpr int BlobHeaderSize = 3;
 constexpr qint32 ApplicationId = 0x41495343; // "AISC"
 constexpr int BusyTimeoutMs = 5000;
 
@@ -56,39 +60,14 @@ double nan()
     return std::numeric_limits<double>::quiet_NaN();
 }
 
-// Encodes points[0, ChunkPoints) into blob; returns false when every point is a gap.
-bool encodeChunk(const double *points, QByteArray *blob)
-{
-    int first = 0;
-    while (first < ChunkPoints && std::isnan(points[first]))
-        ++first;
-    if (first == ChunkPoints)
-        return false;
-    int last = ChunkPoints - 1;
-    while (std::isnan(points[last]))
-        --last;
-    const int count = last - first + 1;
-    blob->resize(BlobHeaderSize + count * qsizetype(sizeof(double)));
-    char *out = blob->data();
-    out[0] = char(RawDoubles);
-    qToLittleEndian(quint16(first), out + 1);
-    qToLittleEndian<quint64>(points + first, count, out + BlobHeaderSize);
-    return true;
-}
+// SQLite's primary result codes that say the file is damaged or the disk is full.
+constexpr int SqliteCorrupt = 11;
+constexpr int SqliteFull = 13;
+constexpr int SqliteNotADatabase = 26;
 
-// Decodes a chunk blob; *first and *count give the stored points, *values points at the first one
-// (little-endian, possibly unaligned). Returns false for a blob this version cannot read.
-bool parseChunk(const QByteArray &blob, int *first, int *count, const char **values)
+int sqliteCode(const QSqlError &error)
 {
-    if (blob.size() < BlobHeaderSize || quint8(blob.at(0)) != RawDoubles)
-        return false;
-    const qsizetype payload = blob.size() - BlobHeaderSize;
-    if (payload % qsizetype(sizeof(double)) != 0)
-        return false;
-    *first = qFromLittleEndian<quint16>(blob.constData() + 1);
-    *count = int(payload / qsizetype(sizeof(double)));
-    *values = blob.constData() + BlobHeaderSize;
-    return *first + *count <= ChunkPoints;
+    return error.nativeErrorCode().toInt() & 0xff;
 }
 
 QString encodeLabels(const std::map<QString, QString> &labels)
@@ -114,6 +93,7 @@ struct SampleStore::Impl
 {
     QString connectionName;
     QString path;
+    QString notice;
     QSqlDatabase db;
     bool open = false;
 
@@ -134,6 +114,11 @@ struct SampleStore::Impl
 
     QString sqlError(const QSqlQuery &query) const
     {
+        if (sqliteCode(query.lastError()) == SqliteFull)
+            return QCoreApplication::translate("SampleStore",
+                "The cache %1 is full: its disk (or its size limit) has no room for more data. "
+                "What it already holds is kept, and storing resumes once there is space.")
+                .arg(path);
         return QCoreApplication::translate("SampleStore", "the cache %1 could not be updated: %2")
             .arg(path, query.lastError().text());
     }
@@ -148,6 +133,9 @@ struct SampleStore::Impl
     }
     bool prepareAll(QString *error);
     bool createSchema(QString *error);
+    bool upgradeFromVersion1(QString *error);
+    bool openFile(bool allowRecovery, QString *error);
+    bool moveAsideAndStartAfresh(const QString &damage, QString *error);
     bool seriesId(const QString &queryId, const Series &series, qint64 *id, QString *error);
     bool writeSeries(
         qint64 id, qint64 stepMs, qint64 startMs, const std::vector<double> &values, QString *error);
@@ -286,17 +274,15 @@ bool SampleStore::Impl::writeSeries(
                 return false;
             }
             if (selectChunk.next()) {
-                int storedFirst = 0, storedCount = 0;
-                const char *stored = nullptr;
                 const QByteArray data = selectChunk.value(0).toByteArray();
-                if (parseChunk(data, &storedFirst, &storedCount, &stored))
-                    qFromLittleEndian<quint64>(stored, storedCount, chunkBuffer.data() + storedFirst);
+                if (!ChunkCodec::decode(data.constData(), data.size(), chunkBuffer.data(), ChunkPoints))
+                    std::fill(chunkBuffer.begin(), chunkBuffer.end(), nan());
             }
             selectChunk.finish();
             std::copy_n(values.data() + i, count, chunkBuffer.data() + first);
             points = chunkBuffer.data();
         }
-        QSqlQuery &statement = encodeChunk(points, &blob) ? upsertChunk : deleteChunk;
+        QSqlQuery &statement = ChunkCodec::encode(points, ChunkPoints, &blob) ? upsertChunk : deleteChunk;
         statement.bindValue(0, id);
         statement.bindValue(1, stepMs);
         statement.bindValue(2, chunkStart);
@@ -378,12 +364,18 @@ bool SampleStore::open(const QString &path, QString *error)
     if (!error)
         error = &ignored;
     d->path = path;
+    d->notice.clear();
+    return d->openFile(true, error);
+}
+
+bool SampleStore::Impl::openFile(bool allowRecovery, QString *error)
+{
     const bool inMemory = path == QLatin1String(":memory:");
 
     if (!inMemory) {
         const QFileInfo info(path);
         if (info.isDir()) {
-            *error = tr("The cache %1 is a directory; expected a SQLite file.").arg(path);
+            *error = SampleStore::tr("The cache %1 is a directory; expected a SQLite file.").arg(path);
             return false;
         }
         if (info.exists() && info.size() > 0) {
@@ -391,37 +383,37 @@ bool SampleStore::open(const QString &path, QString *error)
             // that is not a SQLite database.
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly)) {
-                *error = tr("The cache %1 cannot be read: %2").arg(path, file.errorString());
+                *error = SampleStore::tr("The cache %1 cannot be read: %2").arg(path, file.errorString());
                 return false;
             }
             static const char magic[] = "SQLite format 3";
             if (file.read(sizeof magic) != QByteArray(magic, sizeof magic)) {
-                *error = tr("The cache %1 is not a SQLite database; it was left unchanged. "
-                            "Choose another cache file.")
+                *error = SampleStore::tr("The cache %1 is not a SQLite database; it was left unchanged. "
+                                         "Choose another cache file.")
                              .arg(path);
                 return false;
             }
         } else if (!info.absoluteDir().mkpath(QStringLiteral("."))) {
-            *error = tr("The folder of the cache %1 cannot be created.").arg(path);
+            *error = SampleStore::tr("The folder of the cache %1 cannot be created.").arg(path);
             return false;
         }
     }
 
-    d->db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->connectionName);
-    d->db.setDatabaseName(path);
-    d->db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
-    if (!d->db.open()) {
-        *error = tr("The cache %1 cannot be opened: %2").arg(path, d->db.lastError().text());
-        d->closeDatabase();
+    db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
+    if (!db.open()) {
+        *error = SampleStore::tr("The cache %1 cannot be opened: %2").arg(path, db.lastError().text());
+        closeDatabase();
         return false;
     }
 
     const auto fail = [&](const QString &message) {
         *error = message;
-        d->closeDatabase();
+        closeDatabase();
         return false;
     };
-    QSqlQuery query(d->db);
+    QSqlQuery query(db);
     const auto pragma = [&](const QString &name) {
         if (!query.exec(QStringLiteral("PRAGMA ") + name) || !query.next())
             return QVariant();
@@ -430,7 +422,7 @@ bool SampleStore::open(const QString &path, QString *error)
         return value;
     };
     const auto readError = [&]() {
-        return tr("The cache %1 cannot be read as a SQLite database: %2; it was left unchanged.")
+        return SampleStore::tr("The cache %1 cannot be read as a SQLite database: %2; it was left unchanged.")
             .arg(path, query.lastError().text());
     };
 
@@ -440,25 +432,65 @@ bool SampleStore::open(const QString &path, QString *error)
     if (!version.isValid() || !applicationId.isValid())
         return fail(readError());
     if (applicationId.toLongLong() != 0 && applicationId.toLongLong() != ApplicationId)
-        return fail(
-            tr("The cache %1 is a SQLite database of another application; it was left unchanged.").arg(path));
+        return fail(SampleStore::tr("The cache %1 is a SQLite database of another application; it was left "
+                                    "unchanged.")
+                        .arg(path));
     if (version.toInt() > SampleStore::SchemaVersion)
-        return fail(
-            tr("The cache %1 has schema version %2, but this version of the dashboard supports "
-               "version %3 at most; it was left unchanged. Use a newer dashboard or another cache file.")
-                .arg(path)
-                .arg(version.toInt())
-                .arg(SampleStore::SchemaVersion));
+        return fail(SampleStore::tr(
+            "The cache %1 has schema version %2, but this version of the dashboard supports "
+            "version %3 at most; it was left unchanged. Use a newer dashboard or another cache file.")
+                        .arg(path)
+                        .arg(version.toInt())
+                        .arg(SampleStore::SchemaVersion));
     if (version.toInt() == 0) {
         if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next())
             return fail(readError());
         const bool hasObjects = query.value(0).toLongLong() > 0;
         query.finish();
         if (hasObjects)
-            return fail(
-                tr("The cache %1 is a SQLite database but not a dashboard cache (it has tables and no "
-                   "schema version); it was left unchanged.")
-                    .arg(path));
+            return fail(SampleStore::tr(
+                "The cache %1 is a SQLite database but not a dashboard cache (it has tables and no "
+                "schema version); it was left unchanged.")
+                            .arg(path));
+    }
+
+    if (!inMemory && version.toInt() > 0 && applicationId.toLongLong() == ApplicationId) {
+        // A damaged b-tree is found here rather than by a failing write later. quick_check reads
+        // every page once, on the cache's thread.
+        QString damage;
+        if (!query.exec(QStringLiteral("PRAGMA quick_check"))) {
+            const int code = sqliteCode(query.lastError());
+            if (code != SqliteCorrupt && code != SqliteNotADatabase)
+                return fail(readError());
+            damage = query.lastError().text();
+        } else {
+            // SQLite's report can run to many lines; the first two problems say enough.
+            QStringList problems;
+            bool more = false;
+            while (query.next()) {
+                const QStringList lines
+                    = query.value(0).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+                for (const QString &line : lines) {
+                    if (line == QLatin1String("ok") || line.startsWith(QLatin1String("***")))
+                        continue;
+                    if (problems.size() < 2)
+                        problems.append(line);
+                    else
+                        more = true;
+                }
+            }
+            query.finish();
+            damage = problems.join(QLatin1String("; ")) + (more ? QStringLiteral("; …") : QString());
+        }
+        if (!damage.isEmpty()) {
+            query = QSqlQuery();
+            closeDatabase();
+            if (!allowRecovery) {
+                *error = SampleStore::tr("The cache %1 is damaged (%2).").arg(path, damage);
+                return false;
+            }
+            return moveAsideAndStartAfresh(damage, error);
+        }
     }
 
     if (!inMemory) {
@@ -471,12 +503,14 @@ bool SampleStore::open(const QString &path, QString *error)
         return fail(readError());
 
     if (version.toInt() == 0) {
+        // Takes effect only while the file has no tables, that is, here.
+        query.exec(QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL"));
         // Another connection may be creating the same new file: decide under the write lock.
         if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
             return fail(readError());
         version = pragma(QStringLiteral("user_version"));
         QString schemaError;
-        if (!version.isValid() || (version.toInt() == 0 && !d->createSchema(&schemaError))) {
+        if (!version.isValid() || (version.toInt() == 0 && !createSchema(&schemaError))) {
             query.exec(QStringLiteral("ROLLBACK"));
             return fail(schemaError.isEmpty() ? readError() : schemaError);
         }
@@ -484,12 +518,142 @@ bool SampleStore::open(const QString &path, QString *error)
             return fail(readError());
     }
     query = QSqlQuery();
+    if (version.toInt() == 1) {
+        QString upgradeError;
+        if (!upgradeFromVersion1(&upgradeError))
+            return fail(upgradeError);
+    }
 
-    if (!d->prepareAll(error)) {
-        d->closeDatabase();
+    if (!prepareAll(error)) {
+        closeDatabase();
         return false;
     }
-    d->open = true;
+    open = true;
+    return true;
+}
+
+bool SampleStore::Impl::moveAsideAndStartAfresh(const QString &damage, QString *error)
+{
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString target = path + QLatin1String(".corrupt-") + stamp;
+    for (int n = 2; QFileInfo::exists(target); ++n)
+        target = path + QLatin1String(".corrupt-") + stamp + QLatin1Char('-') + QString::number(n);
+    QFile file(path);
+    if (!file.rename(target)) {
+        *error = SampleStore::tr("The cache %1 is damaged (%2) and could not be moved aside: %3. It was "
+                                 "left unchanged.")
+                     .arg(path, damage, file.errorString());
+        return false;
+    }
+    // The journal files belong to the damaged file: they go with it, so that the new cache does
+    // not replay them.
+    for (const QLatin1String suffix : { QLatin1String("-wal"), QLatin1String("-shm") })
+        if (QFileInfo::exists(path + suffix))
+            QFile::rename(path + suffix, target + suffix);
+    if (!openFile(false, error))
+        return false;
+    notice = SampleStore::tr("The cache %1 was damaged (%2). It was moved aside to %3, and a new, empty "
+                             "cache was started.")
+                 .arg(path, damage, target);
+    qWarning("%s", qPrintable(notice));
+    return true;
+}
+
+bool SampleStore::Impl::upgradeFromVersion1(QString *error)
+{
+    QSqlQuery query(db);
+    const auto failed = [&]() {
+        *error = SampleStore::tr("The cache %1 could not be upgraded to schema version %2: %3; it was left "
+                                 "at version 1.")
+                     .arg(path)
+                     .arg(SampleStore::SchemaVersion)
+                     .arg(query.lastError().text());
+        query.exec(QStringLiteral("ROLLBACK"));
+        return false;
+    };
+    if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return failed();
+    // Another dashboard may have upgraded it while this one waited for the lock.
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return failed();
+    const int version = query.value(0).toInt();
+    query.finish();
+    if (version == 1) {
+        // Version 2 differs only in the encoding of chunk blobs: re-encode every chunk, a page of
+        // rows at a time (a statement must not step over rows that the same connection updates).
+        QSqlQuery select(db), update(db);
+        if (!select.prepare(QStringLiteral("SELECT id, data FROM chunk WHERE id > ? ORDER BY id LIMIT 512"))
+            || !update.prepare(QStringLiteral("UPDATE chunk SET data = ? WHERE id = ?")))
+            return failed();
+        std::vector<double> points(ChunkPoints);
+        std::vector<std::pair<qint64, QByteArray>> page;
+        qint64 lastId = std::numeric_limits<qint64>::min();
+        do {
+            page.clear();
+            select.bindValue(0, lastId);
+            if (!select.exec())
+                return failed();
+            while (select.next())
+                page.emplace_back(select.value(0).toLongLong(), select.value(1).toByteArray());
+            select.finish();
+            for (auto &[id, data] : page) {
+                lastId = id;
+                // An unreadable blob is kept as it is; read() skips it as before.
+                if (!ChunkCodec::decode(data.constData(), data.size(), points.data(), ChunkPoints)
+                    || !ChunkCodec::encode(points.data(), ChunkPoints, &data))
+                    continue;
+                update.bindValue(0, data);
+                update.bindValue(1, id);
+                if (!update.exec())
+                    return failed();
+            }
+        } while (!page.empty());
+        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(SampleStore::SchemaVersion)))
+            return failed();
+    }
+    if (!query.exec(QStringLiteral("COMMIT")))
+        return failed();
+    qInfo("Cache %s: upgraded from schema version 1 to %d", qPrintable(path), SampleStore::SchemaVersion);
+
+    // Version 1 files did not use incremental auto-vacuum; turning it on takes one VACUUM, which
+    // also gives back the space the raw chunks took. Not essential: a busy file is left as it is.
+    if (query.exec(QStringLiteral("PRAGMA auto_vacuum")) && query.next() && query.value(0).toInt() != 2) {
+        query.finish();
+        if (!query.exec(QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL"))
+            || !query.exec(QStringLiteral("VACUUM")))
+            qWarning("Cache %s: could not compact after the upgrade: %s", qPrintable(path),
+                qPrintable(query.lastError().text()));
+    }
+    return true;
+}
+
+QString SampleStore::notice() const
+{
+    return d->notice;
+}
+
+bool SampleStore::setFileSizeLimit(qint64 bytes, QString *error)
+{
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    if (!d->open) {
+        *error = tr("The cache is not open.");
+        return false;
+    }
+    QSqlQuery query(d->db);
+    if (!query.exec(QStringLiteral("PRAGMA page_size")) || !query.next()) {
+        *error = d->sqlError(query);
+        return false;
+    }
+    const qint64 pageSize = std::max<qint64>(1, query.value(0).toLongLong());
+    query.finish();
+    // SQLite's default limit is 2^32 - 2 pages.
+    const qint64 pages = bytes > 0 ? std::max<qint64>(1, bytes / pageSize) : 4294967294LL;
+    if (!query.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages))) {
+        *error = d->sqlError(query);
+        return false;
+    }
     return true;
 }
 
@@ -509,6 +673,11 @@ QString SampleStore::path() const
 }
 
 bool SampleStore::write(const QueryResult &result, QString *error)
+{
+    return write(result, result.endMs(), error);
+}
+
+bool SampleStore::write(const QueryResult &result, qint64 coveredEndMs, QString *error)
 {
     QString ignored;
     if (!error)
@@ -540,7 +709,8 @@ bool SampleStore::write(const QueryResult &result, QString *error)
             return false;
         }
     }
-    if (points == 0)
+    const qint64 coveredEnd = std::max(result.endMs(), alignUp(coveredEndMs, result.stepMs));
+    if (coveredEnd <= result.startMs)
         return true;
 
     if (!d->begin.exec()) {
@@ -555,7 +725,7 @@ bool SampleStore::write(const QueryResult &result, QString *error)
         if (!ok)
             break;
     }
-    ok = ok && d->addCoverage(result.queryId, result.stepMs, result.startMs, result.endMs(), error);
+    ok = ok && d->addCoverage(result.queryId, result.stepMs, result.startMs, coveredEnd, error);
     if (ok && d->commit.exec())
         return true;
     if (ok)
@@ -606,20 +776,24 @@ QueryResult SampleStore::read(const QueryRequest &request) const
         }
         const qint64 chunkStart = query.value(3).toLongLong();
         const QByteArray data = query.value(4).toByteArray();
-        int first = 0, stored = 0;
-        const char *values = nullptr;
-        if (!parseChunk(data, &first, &stored, &values)) {
-            qWarning("Cache %s: skipping an unreadable chunk of %s", qPrintable(d->path),
-                qPrintable(request.queryId));
-            continue;
-        }
         // Point k of the chunk is point k + offset of the request.
         const qint64 offset = (chunkStart - start) / step;
-        const qint64 from = std::max<qint64>(first, -offset);
-        const qint64 to = std::min<qint64>(first + stored, count - offset);
-        if (from < to)
-            qFromLittleEndian<quint64>(values + (from - first) * qsizetype(sizeof(double)), to - from,
-                result.series.back().values.data() + from + offset);
+        double *out = result.series.back().values.data();
+        const bool inside = offset >= 0 && offset + ChunkPoints <= count;
+        double *target = inside ? out + offset : d->chunkBuffer.data();
+        if (!ChunkCodec::decode(data.constData(), data.size(), target, ChunkPoints)) {
+            qWarning("Cache %s: skipping an unreadable chunk of %s", qPrintable(d->path),
+                qPrintable(request.queryId));
+            if (inside)
+                std::fill_n(target, ChunkPoints, nan());
+            continue;
+        }
+        if (!inside) {
+            const qint64 from = std::max<qint64>(0, -offset);
+            const qint64 to = std::min<qint64>(ChunkPoints, count - offset);
+            if (from < to)
+                std::copy(target + from, target + to, out + from + offset);
+        }
     }
     query.finish();
 

@@ -29,7 +29,7 @@ class SampleStore
 {
     Q_DECLARE_TR_FUNCTIONS(SampleStore)
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
 
     // connectionName must be unique per open store (QSqlDatabase connections are named).
     explicit SampleStore(const QString &connectionName);
@@ -39,14 +39,24 @@ public:
 
     // Opens or creates the cache at path; ":memory:" gives a private in-memory cache.
     // On failure returns false with *error naming the file and what was wrong; nothing is deleted.
+    // A cache of an older schema version is upgraded in place; one of a newer version is refused.
+    // A cache of ours that fails SQLite's quick_check is moved aside to
+    // "<path>.corrupt-YYYYMMDD-HHMMSS" and a new one created; notice() then says so.
     bool open(const QString &path, QString *error);
+    // What the last open() did that the user should be told of; empty when nothing.
+    QString notice() const;
     void close();
     bool isOpen() const;
     QString path() const;
 
-    // Stores the values of a range result (stepMs > 0) and marks [startMs, endMs()) covered at its step.
+    // Stores the values of a range result (stepMs > 0) and marks [startMs, endMs()) covered at its step,
+    // in one transaction: after a crash either all of it is stored or none.
     // NaN values are stored as gaps. Values already stored for the same timestamps are replaced.
+    // When the disk is full, fails with an error that says so and leaves the stored data as it was.
     bool write(const QueryResult &result, QString *error);
+    // The same, marking [startMs, coveredEndMs) covered (aligned up to the step) when that is longer
+    // than the result: an answer with no series still tells that the range holds nothing.
+    bool write(const QueryResult &result, qint64 coveredEndMs, QString *error);
     // The request's grid filled from the cache: one series per series stored with data in the range,
     // NaN where nothing is stored. Series are ordered by name.
     QueryResult read(const QueryRequest &request) const;
@@ -54,6 +64,10 @@ public:
     std::vector<TimeRange> missing(const QueryRequest &request) const;
     // End of the newest covered range of the query at the step; 0 when nothing is covered.
     qint64 coveredUntil(const QString &queryId, qint64 stepMs) const;
+
+    // Caps the file at about bytes: writes that would grow it further fail as on a full disk
+    // (0 lifts the cap). Lasts until close().
+    bool setFileSizeLimit(qint64 bytes, QString *error);
 
 private:
     struct Impl;

@@ -38,6 +38,8 @@ private Q_SLOTS:
     void failedOpenKeepsWorking();
     void destructionFlushesQueuedWrites();
     void signalsArriveOnTheCallersThread();
+    void damagedCacheIsReplacedWithANotice();
+    void twoServicesOnOneFileBothKeepWorking();
 
 private:
     QTemporaryDir m_dir;
@@ -171,6 +173,69 @@ void TestCacheService::signalsArriveOnTheCallersThread()
     QCOMPARE(receivedOn, thread());
     QVERIFY(!CacheService::defaultPath().isEmpty());
     QVERIFY(CacheService::defaultPath().endsWith(QLatin1String("/cache.sqlite")));
+}
+
+void TestCacheService::damagedCacheIsReplacedWithANotice()
+{
+    const QString path = m_dir.filePath(QStringLiteral("damaged.sqlite"));
+    {
+        CacheService cache;
+        QSignalSpy written(&cache, &CacheService::written);
+        cache.open(path);
+        for (int i = 0; i < 50; ++i)
+            cache.write(makeResult(QStringLiteral("q%1").arg(i), T0, std::vector<double>(2000, i / 3.0)));
+        QTRY_COMPARE_WITH_TIMEOUT(written.size(), 50, Timeout);
+    }
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.seek(4096));
+        file.write(QByteArray(3 * 4096, '\x5a'));
+    }
+    CacheService cache;
+    QSignalSpy opened(&cache, &CacheService::opened);
+    QSignalSpy notice(&cache, &CacheService::notice);
+    cache.open(path);
+    QVERIFY(notice.wait(Timeout));
+    QCOMPARE(opened.size(), 1);
+    QVERIFY(opened.at(0).at(1).toBool());
+    const QString message = notice.at(0).at(0).toString();
+    QVERIFY2(message.contains(path + QLatin1String(".corrupt-")), qPrintable(message));
+}
+
+void TestCacheService::twoServicesOnOneFileBothKeepWorking()
+{
+    // Two dashboards on one cache file, writing at the same time.
+    const QString path = m_dir.filePath(QStringLiteral("shared.sqlite"));
+    CacheService first, second;
+    QSignalSpy firstFailed(&first, &CacheService::writeFailed);
+    QSignalSpy secondFailed(&second, &CacheService::writeFailed);
+    QSignalSpy firstWritten(&first, &CacheService::written);
+    QSignalSpy secondWritten(&second, &CacheService::written);
+    first.open(path);
+    second.open(path);
+    constexpr int writes = 100;
+    for (int i = 0; i < writes; ++i) {
+        first.write(makeResult(QStringLiteral("first"), T0 + i * 10 * Minute, std::vector<double>(10, i)));
+        second.write(makeResult(QStringLiteral("second"), T0 + i * 10 * Minute, std::vector<double>(10, -i)));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(firstWritten.size() + firstFailed.size(), writes, 4 * Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(secondWritten.size() + secondFailed.size(), writes, 4 * Timeout);
+    QCOMPARE(firstFailed.size(), 0);
+    QCOMPARE(secondFailed.size(), 0);
+    // Each sees both.
+    for (CacheService *cache : { &first, &second }) {
+        QSignalSpy read(cache, &CacheService::readFinished);
+        cache->read(QueryRequest { QStringLiteral("first"), T0, T0 + writes * 10 * Minute, Minute });
+        cache->read(QueryRequest { QStringLiteral("second"), T0, T0 + writes * 10 * Minute, Minute });
+        QTRY_COMPARE_WITH_TIMEOUT(read.size(), 2, Timeout);
+        for (int r = 0; r < 2; ++r) {
+            QVERIFY(read.at(r).at(2).value<std::vector<TimeRange>>().empty());
+            const auto result = read.at(r).at(1).value<QueryResult>();
+            QCOMPARE(result.series.size(), size_t(1));
+            QCOMPARE(result.series[0].values.back(), (r == 0 ? 1 : -1) * double(writes - 1));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCacheService)

@@ -1,13 +1,18 @@
 #include "SampleStore.h"
 
 #include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
 
 #include <cmath>
 #include <limits>
@@ -90,6 +95,11 @@ private Q_SLOTS:
     void foreignDatabaseIsRefused();
     void twoConnectionsOnOneFile();
     void bytesPerSample();
+    void version1CacheIsUpgradedInPlace();
+    void damagedCacheIsMovedAsideAndReplaced();
+    void fullDiskKeepsWhatIsStored();
+    void emptyResultMarksItsRangeCovered();
+    void killedWriterLosesAtMostTheUnfinishedBatch();
 
 private:
     QTemporaryDir m_dir;
@@ -531,7 +541,239 @@ void TestSampleStore::bytesPerSample()
     QVERIFY(!QFileInfo::exists(path + QLatin1String("-wal")));
     const double bytesPerSample = double(QFileInfo(path).size()) / double(samples);
     qInfo("%lld samples in %lld bytes: %.2f bytes/sample", samples, QFileInfo(path).size(), bytesPerSample);
-    QVERIFY2(bytesPerSample < 12, qPrintable(QString::number(bytesPerSample)));
+    QVERIFY2(bytesPerSample < 4, qPrintable(QString::number(bytesPerSample)));
+}
+
+void TestSampleStore::version1CacheIsUpgradedInPlace()
+{
+    // A cache as version 1 wrote it: raw little-endian doubles after [encoding 1][first u16].
+    const QString path = m_dir.filePath(QStringLiteral("version1.sqlite"));
+    std::vector<double> values(720);
+    for (size_t i = 0; i < values.size(); ++i)
+        values[i] = i == 5 ? NaN : double(i % 101) / 8;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("make-v1"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        for (const char *sql : {
+                 "PRAGMA journal_mode = WAL",
+                 "CREATE TABLE series(id INTEGER PRIMARY KEY, query_id TEXT NOT NULL, name TEXT NOT NULL, "
+                 "labels TEXT NOT NULL, UNIQUE(query_id, name))",
+                 "CREATE TABLE chunk(id INTEGER PRIMARY KEY, series_id INTEGER NOT NULL REFERENCES "
+                 "series(id), "
+                 "step_ms INTEGER NOT NULL, chunk_start_ms INTEGER NOT NULL, data BLOB NOT NULL, "
+                 "UNIQUE(series_id, step_ms, chunk_start_ms))",
+                 "CREATE TABLE coverage(query_id TEXT NOT NULL, step_ms INTEGER NOT NULL, start_ms INTEGER "
+                 "NOT NULL, end_ms INTEGER NOT NULL, PRIMARY KEY(query_id, step_ms, start_ms)) WITHOUT ROWID",
+                 "INSERT INTO series VALUES(1, 'node_gpu_util', 'n1', '{\"hostname\":\"n1\"}')",
+                 "PRAGMA application_id = 1095324483",
+                 "PRAGMA user_version = 1",
+             })
+            QVERIFY2(query.exec(QString::fromLatin1(sql)), sql);
+        QByteArray blob(3 + 720 * 8, Qt::Uninitialized);
+        blob[0] = 1;
+        qToLittleEndian(quint16(0), blob.data() + 1);
+        qToLittleEndian<quint64>(values.data(), 720, blob.data() + 3);
+        QVERIFY(query.prepare(QStringLiteral("INSERT INTO chunk VALUES(1, 1, ?, ?, ?)")));
+        query.addBindValue(Minute);
+        query.addBindValue(T0 - T0 % (720 * Minute));
+        query.addBindValue(blob);
+        QVERIFY(query.exec());
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO coverage VALUES('node_gpu_util', %1, %2, %3)")
+                               .arg(Minute)
+                               .arg(T0 - T0 % (720 * Minute))
+                               .arg(T0 - T0 % (720 * Minute) + 720 * Minute)));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("make-v1"));
+    const qint64 start = T0 - T0 % (720 * Minute);
+    const QueryRequest request
+        = makeRequest(QStringLiteral("node_gpu_util"), start, start + 720 * Minute, Minute);
+    {
+        SampleStore store(nextConnection());
+        QString error;
+        QVERIFY2(store.open(path, &error), qPrintable(error));
+        const QueryResult read = store.read(request);
+        QCOMPARE(read.series.size(), size_t(1));
+        QVERIFY(sameValues(read.series[0].values, values));
+        QVERIFY(store.missing(request).empty());
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect-v2"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("PRAGMA user_version")) && query.next());
+        QCOMPARE(query.value(0).toInt(), SampleStore::SchemaVersion);
+        QVERIFY(query.exec(QStringLiteral("SELECT data FROM chunk")) && query.next());
+        const QByteArray data = query.value(0).toByteArray();
+        QVERIFY(data.at(0) != 1);
+        QVERIFY2(data.size() < 720 * 2, qPrintable(QString::number(data.size())));
+        QVERIFY(query.exec(QStringLiteral("PRAGMA auto_vacuum")) && query.next());
+        QCOMPARE(query.value(0).toInt(), 2); // incremental
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("inspect-v2"));
+    // Opened again: nothing more to do, same data.
+    SampleStore again(nextConnection());
+    QString error;
+    QVERIFY2(again.open(path, &error), qPrintable(error));
+    QVERIFY(again.notice().isEmpty());
+    QVERIFY(sameValues(again.read(request).series.at(0).values, values));
+}
+
+void TestSampleStore::damagedCacheIsMovedAsideAndReplaced()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("damaged.sqlite"));
+    const QString query = QStringLiteral("node_gpu_util");
+    {
+        SampleStore store(nextConnection());
+        QString error;
+        QVERIFY2(store.open(path, &error), qPrintable(error));
+        QueryResult result = makeResult(query, T0, Minute, {});
+        for (int s = 0; s < 200; ++s)
+            result.series.push_back(
+                makeSeries(QStringLiteral("node-%1").arg(s), std::vector<double>(1440, s / 8.0)));
+        QVERIFY2(store.write(result, &error), qPrintable(error));
+    }
+    // Overwrite pages 2 to 6 (the b-trees' first pages), keeping SQLite's header valid.
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.size() > 8 * 4096);
+        QVERIFY(file.seek(4096));
+        QByteArray garbage(5 * 4096, Qt::Uninitialized);
+        QRandomGenerator(9).fillRange(reinterpret_cast<quint32 *>(garbage.data()), garbage.size() / 4);
+        file.write(garbage);
+    }
+    const QByteArray damagedHash = fileHash(path);
+
+    SampleStore store(nextConnection());
+    QString error;
+    QVERIFY2(store.open(path, &error), qPrintable(error));
+    QVERIFY2(store.notice().contains(path), qPrintable(store.notice()));
+    const QStringList aside
+        = QDir(dir.path()).entryList({ QStringLiteral("damaged.sqlite.corrupt-*") }, QDir::Files);
+    QCOMPARE(aside.size(), 1);
+    QVERIFY(QRegularExpression(QStringLiteral("^damaged\\.sqlite\\.corrupt-\\d{8}-\\d{6}$"))
+                .match(aside[0])
+                .hasMatch());
+    QVERIFY2(store.notice().contains(aside[0]), qPrintable(store.notice()));
+    QCOMPARE(fileHash(dir.filePath(aside[0])), damagedHash);
+    // A fresh, working cache in its place.
+    QVERIFY(store.read(makeRequest(query, T0, T0 + 1440 * Minute, Minute)).series.empty());
+    QVERIFY2(
+        store.write(makeResult(query, T0, Minute, { makeSeries(QStringLiteral("n"), { 1, 2 }) }), &error),
+        qPrintable(error));
+    QCOMPARE(store.read(makeRequest(query, T0, T0 + 2 * Minute, Minute)).series.size(), size_t(1));
+    store.close();
+    QVERIFY2(store.open(path, &error), qPrintable(error));
+    QVERIFY(store.notice().isEmpty());
+}
+
+void TestSampleStore::fullDiskKeepsWhatIsStored()
+{
+    const QString path = m_dir.filePath(QStringLiteral("full.sqlite"));
+    const QString query = QStringLiteral("node_gpu_util");
+    SampleStore store(nextConnection());
+    QString error;
+    QVERIFY2(store.open(path, &error), qPrintable(error));
+    const std::vector<double> kept { 1, 2, 3, 4 };
+    QVERIFY2(store.write(makeResult(query, T0, Minute, { makeSeries(QStringLiteral("kept"), kept) }), &error),
+        qPrintable(error));
+    QVERIFY(store.setFileSizeLimit(QFileInfo(path).size() + 8 * 4096, &error));
+
+    // Far more than the room left: random doubles do not compress.
+    QueryResult big = makeResult(query, T0 + 10 * Minute, Minute, {});
+    QRandomGenerator random(5);
+    for (int s = 0; s < 50; ++s) {
+        std::vector<double> values(1440);
+        for (double &v : values)
+            v = random.generateDouble();
+        big.series.push_back(makeSeries(QStringLiteral("big-%1").arg(s), std::move(values)));
+    }
+    error.clear();
+    QVERIFY(!store.write(big, &error));
+    QVERIFY2(error.contains(path) && error.contains(QLatin1String("full")), qPrintable(error));
+    // What was stored before is intact, and nothing of the failed write is half there.
+    const QueryResult read = store.read(makeRequest(query, T0, T0 + 1450 * Minute, Minute));
+    QCOMPARE(read.series.size(), size_t(1));
+    QCOMPARE(read.series[0].name, QStringLiteral("kept"));
+    QCOMPARE(store.missing(makeRequest(query, T0 + 10 * Minute, T0 + 20 * Minute, Minute)),
+        (std::vector<TimeRange> { { T0 + 10 * Minute, T0 + 20 * Minute } }));
+
+    // Space returns: the same write succeeds.
+    QVERIFY(store.setFileSizeLimit(0, &error));
+    QVERIFY2(store.write(big, &error), qPrintable(error));
+    QCOMPARE(store.read(makeRequest(query, T0, T0 + 1450 * Minute, Minute)).series.size(), size_t(51));
+}
+
+void TestSampleStore::emptyResultMarksItsRangeCovered()
+{
+    SampleStore store(nextConnection());
+    QString error;
+    QVERIFY2(store.open(QStringLiteral(":memory:"), &error), qPrintable(error));
+    const QString query = QStringLiteral("account_gpu_hours");
+    const QueryResult empty = makeResult(query, T0, Minute, {});
+    // Without an explicit end, an answer with no series covers nothing.
+    QVERIFY2(store.write(empty, &error), qPrintable(error));
+    QCOMPARE(store.coveredUntil(query, Minute), qint64(0));
+    // With the request's end (not on the grid: aligned up), the whole range is known to be empty.
+    QVERIFY2(store.write(empty, T0 + 30 * Minute - 1, &error), qPrintable(error));
+    QCOMPARE(store.missing(makeRequest(query, T0, T0 + 30 * Minute, Minute)), std::vector<TimeRange>());
+    QCOMPARE(store.coveredUntil(query, Minute), T0 + 30 * Minute);
+}
+
+void TestSampleStore::killedWriterLosesAtMostTheUnfinishedBatch()
+{
+    // cache_ingest_helper writes batches of 100 series x 60 points and prints each batch's number
+    // after its write() returned; it is killed (SIGKILL) while writing.
+    constexpr int seriesPerBatch = 100, batchPoints = 60;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("killed.sqlite"));
+    QProcess helper;
+    helper.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    helper.start(QStringLiteral(AISC_CACHE_INGEST_HELPER), { path });
+    QVERIFY2(helper.waitForStarted(), qPrintable(helper.errorString()));
+    QByteArray output;
+    QElapsedTimer timer;
+    timer.start();
+    while (output.count('\n') < 40 && timer.elapsed() < 30'000) {
+        QVERIFY2(helper.state() == QProcess::Running, "the helper stopped on its own");
+        helper.waitForReadyRead(1000);
+        output += helper.readAllStandardOutput();
+    }
+    helper.kill(); // SIGKILL on Unix: no destructor, no close, no checkpoint
+    QVERIFY(helper.waitForFinished());
+    QCOMPARE(helper.exitStatus(), QProcess::CrashExit);
+    output += helper.readAllStandardOutput();
+    const QList<QByteArray> lines = output.trimmed().split('\n');
+    const int committed = lines.last().toInt() + 1; // batches 0 .. committed - 1 were reported
+    QVERIFY(committed >= 40);
+    QVERIFY(QFileInfo::exists(path + QLatin1String("-wal"))); // killed, not closed
+
+    SampleStore store(nextConnection());
+    QString error;
+    QVERIFY2(store.open(path, &error), qPrintable(error));
+    QVERIFY2(store.notice().isEmpty(), qPrintable(store.notice())); // not damaged
+    const QString query = QStringLiteral("node_gpu_util");
+    // Every reported batch is there; at most one more (committed, killed before it was printed).
+    const qint64 until = store.coveredUntil(query, Minute);
+    QVERIFY(until == T0 + committed * batchPoints * Minute
+        || until == T0 + (committed + 1) * batchPoints * Minute);
+    const int stored = int((until - T0) / (batchPoints * Minute));
+    QVERIFY(store.missing(makeRequest(query, T0, until, Minute)).empty());
+    const QueryResult read = store.read(makeRequest(query, T0, until, Minute));
+    QCOMPARE(read.series.size(), size_t(seriesPerBatch));
+    for (int s = 0; s < seriesPerBatch; ++s) {
+        const std::vector<double> &values = read.series[size_t(s)].values;
+        QCOMPARE(values.size(), size_t(stored * batchPoints));
+        for (int b = 0; b < stored; ++b)
+            for (int i = 0; i < batchPoints; ++i)
+                QCOMPARE(values[size_t(b * batchPoints + i)], b * 1000.0 + s + i / 8.0);
+    }
+    // Nothing of an unfinished batch is half there.
+    QVERIFY(store.read(makeRequest(query, until, until + batchPoints * Minute, Minute)).series.empty());
 }
 
 QTEST_GUILESS_MAIN(TestSampleStore)
