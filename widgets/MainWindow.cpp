@@ -72,6 +72,9 @@ MainWindow::MainWindow(QWidget *parent)
     });
 
     m_fileMenu = menuBar()->addMenu(QString());
+    m_settingsAction
+        = m_fileMenu->addAction(QString(), QKeySequence::Preferences, this, &MainWindow::settingsRequested);
+    m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     m_viewMenu = menuBar()->addMenu(QString());
     m_refreshAction
@@ -192,6 +195,7 @@ void MainWindow::retranslate()
 {
     m_pages->setTabText(m_pages->indexOf(m_overview), tr("&Overview"));
     m_fileMenu->setTitle(tr("&File"));
+    m_settingsAction->setText(tr("&Settings…"));
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));
     m_refreshAction->setText(tr("&Refresh now"));

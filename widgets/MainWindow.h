@@ -41,6 +41,7 @@ public:
 Q_SIGNALS:
     void refreshRequested();
     void stopRequested();
+    void settingsRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -61,6 +62,7 @@ private:
     bool m_paused = false;
     QAction *m_refreshAction;
     QAction *m_quitAction;
+    QAction *m_settingsAction;
     QAction *m_aboutAction;
     QMenu *m_fileMenu;
     QMenu *m_viewMenu;

@@ -1,5 +1,7 @@
 #include "CommandLine.h"
 
+#include "DashboardConfig.h"
+
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
@@ -23,6 +25,14 @@ CommandLineResult CommandLine::parse(const QStringList &arguments)
         tr("Keep the local cache in FILE instead of the default location."), tr("FILE"));
     const QCommandLineOption langOption(
         QStringLiteral("lang"), tr("Interface language: en or zh_HK (default: the system's)."), tr("LANG"));
+    const QCommandLineOption prometheusOption(QStringLiteral("prometheus"),
+        tr("Read the Prometheus-compatible server at URL (with any path prefix), e.g. "
+           "http://127.0.0.1:9090."),
+        tr("URL"));
+    const QCommandLineOption configOption(QStringLiteral("config"),
+        tr("Read the configuration from FILE (INI) instead of the default location."), tr("FILE"));
+    parser.addOption(prometheusOption);
+    parser.addOption(configOption);
     parser.addOption(demoOption);
     parser.addOption(cacheOption);
     parser.addOption(langOption);
@@ -51,6 +61,22 @@ CommandLineResult CommandLine::parse(const QStringList &arguments)
         return error(tr("Unexpected argument '%1'.").arg(parser.positionalArguments().constFirst()));
 
     result.options.demo = parser.isSet(demoOption);
+    if (parser.isSet(prometheusOption)) {
+        if (result.options.demo)
+            return error(tr("--demo and --prometheus exclude each other: choose one source."));
+        QString urlError;
+        const std::optional<QUrl> url
+            = DashboardConfig::parseServerUrl(parser.value(prometheusOption), &urlError);
+        if (!url)
+            return error(QStringLiteral("--prometheus: ") + urlError);
+        result.options.prometheusUrl = *url;
+    }
+    if (parser.isSet(configOption)) {
+        const QFileInfo info(parser.value(configOption));
+        if (!info.isFile())
+            return error(tr("--config %1: no such file.").arg(parser.value(configOption)));
+        result.options.configPath = info.absoluteFilePath();
+    }
 
     if (parser.isSet(langOption)) {
         const QString language = parser.value(langOption);

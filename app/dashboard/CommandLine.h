@@ -3,11 +3,14 @@
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 // What the dashboard was asked to do by its command line.
 struct DashboardOptions
 {
     bool demo = false; // run on the simulated centre (the default while no Prometheus is configured)
+    QUrl prometheusUrl; // --prometheus: the server to read, overriding the config's
+    QString configPath; // --config: empty for the platform's config folder
     QString cachePath; // empty: the platform's app-data location
     QString language; // "en" or "zh_HK"; empty: from the system locale
 };

@@ -5,33 +5,95 @@
 #include "KpiModel.h"
 #include "MainWindow.h"
 #include "OverviewPage.h"
+#include "PrometheusSource.h"
 #include "QueryCatalogue.h"
 #include "RefreshController.h"
 #include "Roadmap.h"
+#include "SettingsDialog.h"
 #include "TimeSeriesModel.h"
 
+#include <QCryptographicHash>
 #include <QDir>
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QRegularExpression>
 
 #include <set>
 
 namespace {
 constexpr qint64 windowMs = 24 * 3600 * 1000LL;
 constexpr qint64 stepMs = 60 * 1000;
-constexpr int refreshIntervalMs = 15000;
 } // namespace
 
-Dashboard::Dashboard(const DashboardOptions &options, std::unique_ptr<MetricSource> source, QObject *parent)
+Dashboard::Dashboard(const DashboardOptions &options, const DashboardConfig &config,
+    std::unique_ptr<MetricSource> source, QObject *parent)
     : QObject(parent)
-    , m_source(source ? std::move(source) : std::make_unique<DemoSource>())
-    , m_cache(new CacheService(this))
-    , m_controller(new RefreshController(m_source.get(), m_cache, this))
+    , m_options(options)
+    , m_config(config)
+    , m_network(new QNetworkAccessManager(this))
     , m_kpis(new KpiModel(Roadmap::builtIn(), this))
     , m_utilisation(new TimeSeriesModel(QStringLiteral("gpu_util_by_partition"), QStringLiteral("%"), this))
     , m_queue(new TimeSeriesModel(QStringLiteral("queue_pending_by_partition"), QStringLiteral("jobs"), this))
     , m_window(std::make_unique<MainWindow>())
-    , m_cachePath(options.cachePath.isEmpty() ? CacheService::defaultPath() : options.cachePath)
 {
     m_kpis->setDefinitions(KpiModel::overviewDefinitions());
+    OverviewPage *overview = m_window->overviewPage();
+    overview->setKpiModel(m_kpis);
+    overview->setUtilisationModel(m_utilisation);
+    overview->setQueueModel(m_queue);
+    connect(m_window.get(), &MainWindow::settingsRequested, this, &Dashboard::showSettings);
+    buildPipeline(source ? std::move(source) : makeSource());
+}
+
+Dashboard::~Dashboard()
+{
+    if (m_controller)
+        m_controller->stop();
+}
+
+std::unique_ptr<MetricSource> Dashboard::makeSource() const
+{
+    if (m_options.demo)
+        return std::make_unique<DemoSource>();
+    std::optional<PrometheusServer> server = m_config.prometheus;
+    if (m_options.prometheusUrl.isValid()) {
+        // The command line names the server; how to reach it (auth, headers, CA) may come from the config.
+        if (!server)
+            server = PrometheusServer {};
+        server->baseUrl = m_options.prometheusUrl;
+    }
+    if (!server)
+        return std::make_unique<DemoSource>();
+    return std::make_unique<PrometheusSource>(m_network, *server, m_config.promqlOverrides);
+}
+
+QString Dashboard::defaultCachePath(const MetricSource &source)
+{
+    const QDir folder = QFileInfo(CacheService::defaultPath()).absoluteDir();
+    if (source.isSimulated())
+        return folder.absoluteFilePath(QStringLiteral("simulated-centre.sqlite"));
+    // A readable name for the user, and a hash so that two prefixes on one host never share a file.
+    const QUrl url(source.displayName());
+    QString readable
+        = url.host() + (url.port() > 0 ? QLatin1Char('-') + QString::number(url.port()) : QString());
+    readable.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
+    const QByteArray hash
+        = QCryptographicHash::hash(source.displayName().toUtf8(), QCryptographicHash::Sha1).toHex().left(8);
+    return folder.absoluteFilePath(
+        readable + QLatin1Char('-') + QLatin1String(hash) + QStringLiteral(".sqlite"));
+}
+
+void Dashboard::buildPipeline(std::unique_ptr<MetricSource> source)
+{
+    if (m_controller) {
+        m_controller->stop();
+        delete m_controller;
+        delete m_cache;
+    }
+    m_source = std::move(source);
+    m_cachePath = m_options.cachePath.isEmpty() ? defaultCachePath(*m_source) : m_options.cachePath;
+    m_cache = new CacheService(this);
+    m_controller = new RefreshController(m_source.get(), m_cache, this);
 
     // The charts' queries and the tiles' queries are all kept over the live window, so that the
     // tiles too can paint from the cache at once; the tiles then follow instant values.
@@ -45,12 +107,8 @@ Dashboard::Dashboard(const DashboardOptions &options, std::unique_ptr<MetricSour
     m_controller->setRangeQueries(rangeQueries);
     m_controller->setInstantQueries(QStringList(kpiQueries.begin(), kpiQueries.end()));
     m_controller->setWindow(windowMs, stepMs);
-    m_controller->setRefreshInterval(refreshIntervalMs);
+    m_controller->setRefreshInterval(m_config.refreshIntervalS * 1000);
 
-    OverviewPage *overview = m_window->overviewPage();
-    overview->setKpiModel(m_kpis);
-    overview->setUtilisationModel(m_utilisation);
-    overview->setQueueModel(m_queue);
     m_window->setSource(m_source->displayName(), m_source->isSimulated());
     m_window->setCacheDescription(tr("Cache: %1").arg(QDir::toNativeSeparators(m_cachePath)));
 
@@ -70,7 +128,7 @@ Dashboard::Dashboard(const DashboardOptions &options, std::unique_ptr<MetricSour
     connect(m_controller, &RefreshController::fetchProgress, m_window.get(), &MainWindow::setFetchProgress);
     // F5 refreshes at once, and resumes refreshing after Stop.
     connect(m_window.get(), &MainWindow::refreshRequested, m_controller, &RefreshController::start);
-    connect(m_window.get(), &MainWindow::stopRequested, this, [this] {
+    connect(m_window.get(), &MainWindow::stopRequested, m_controller, [this] {
         m_controller->stop();
         m_window->setPaused(true);
     });
@@ -87,16 +145,63 @@ Dashboard::Dashboard(const DashboardOptions &options, std::unique_ptr<MetricSour
     });
 }
 
-Dashboard::~Dashboard()
-{
-    m_controller->stop();
-}
-
 void Dashboard::start()
 {
     m_cache->open(m_cachePath);
     m_window->show();
     m_controller->start();
+}
+
+void Dashboard::applyConfig(const DashboardConfig &config)
+{
+    const QString path
+        = m_options.configPath.isEmpty() ? DashboardConfig::defaultPath() : m_options.configPath;
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QString error;
+    if (!config.save(path, &error))
+        m_window->showMessage(error);
+    else
+        m_window->showMessage(tr("Settings saved to %1").arg(QDir::toNativeSeparators(path)));
+    // What decides where data comes from; display settings do not.
+    auto sourceOf = [](const DashboardConfig &c) {
+        QStringList key;
+        if (c.prometheus) {
+            const PrometheusServer &server = *c.prometheus;
+            key << server.baseUrl.toString() << QString::number(int(server.auth)) << server.username
+                << server.secretFile << server.secretEnvironmentVariable << server.caFile
+                << QString::number(server.insecureSkipTlsVerify) << QString::number(server.limits.deadlineMs);
+            for (const auto &[name, value] : server.headers)
+                key << QString::fromLatin1(name) << QString::fromUtf8(value);
+        }
+        for (const auto &[id, promql] : c.promqlOverrides)
+            key << id << promql;
+        return key;
+    };
+    const bool sourceChanged = sourceOf(config) != sourceOf(m_config);
+    m_config = config;
+    // The command line chose the source for this session; the saved settings apply from the next start.
+    if (m_options.demo || m_options.prometheusUrl.isValid()) {
+        m_controller->setRefreshInterval(m_config.refreshIntervalS * 1000);
+        return;
+    }
+    if (!sourceChanged) {
+        m_controller->setRefreshInterval(m_config.refreshIntervalS * 1000);
+        return;
+    }
+    // Another source: other data. The views start empty and fill from the new source's own cache.
+    buildPipeline(makeSource());
+    m_utilisation->setResult(QueryResult { m_utilisation->queryId(), 0, 0, {}, {} });
+    m_queue->setResult(QueryResult { m_queue->queryId(), 0, 0, {}, {} });
+    m_kpis->setDefinitions(KpiModel::overviewDefinitions());
+    m_window->clearStale();
+    start();
+}
+
+void Dashboard::showSettings()
+{
+    SettingsDialog dialog(m_config, m_window.get());
+    if (dialog.exec() == QDialog::Accepted)
+        applyConfig(dialog.config());
 }
 
 void Dashboard::routeResult(const QueryResult &result)

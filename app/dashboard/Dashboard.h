@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CommandLine.h"
+#include "DashboardConfig.h"
 #include "MetricSource.h"
 
 #include <QObject>
@@ -10,36 +11,56 @@
 class CacheService;
 class KpiModel;
 class MainWindow;
+class QNetworkAccessManager;
 class RefreshController;
 class TimeSeriesModel;
+struct QueryResult;
 
 // Wires a source, the cache, the models and the main window together: the dashboard without main().
+// The source, its cache and the controller between them form a pipeline that is rebuilt when the
+// user chooses another source; the models and the window stay.
 class Dashboard : public QObject
 {
     Q_OBJECT
 public:
-    // Takes the source to read; with none, the simulated centre.
-    explicit Dashboard(const DashboardOptions &options, std::unique_ptr<MetricSource> source = {},
-        QObject *parent = nullptr);
+    // With no source given, the configured Prometheus server, or else the simulated centre.
+    Dashboard(const DashboardOptions &options, const DashboardConfig &config = {},
+        std::unique_ptr<MetricSource> source = {}, QObject *parent = nullptr);
     ~Dashboard() override;
 
     // Opens the cache, shows the window, paints what the cache holds and starts refreshing.
     void start();
+    // Replaces the configuration (the settings dialog): saves it and, if the source changed,
+    // switches to the new source with its own cache.
+    void applyConfig(const DashboardConfig &config);
 
     MainWindow *window() const { return m_window.get(); }
     RefreshController *controller() const { return m_controller; }
+    MetricSource *source() const { return m_source.get(); }
     KpiModel *kpiModel() const { return m_kpis; }
     QString cachePath() const { return m_cachePath; }
+    const DashboardConfig &config() const { return m_config; }
+
+    // The cache file of a source when --cache names none: one per source, so that the simulated
+    // centre's data and a server's never mix.
+    static QString defaultCachePath(const MetricSource &source);
 
 private:
-    void routeResult(const struct QueryResult &result);
+    std::unique_ptr<MetricSource> makeSource() const;
+    void buildPipeline(std::unique_ptr<MetricSource> source);
+    void routeResult(const QueryResult &result);
+    void showSettings();
 
-    std::unique_ptr<MetricSource> m_source;
-    CacheService *m_cache;
-    RefreshController *m_controller;
+    DashboardOptions m_options;
+    DashboardConfig m_config;
+    QNetworkAccessManager *m_network;
     KpiModel *m_kpis;
     TimeSeriesModel *m_utilisation;
     TimeSeriesModel *m_queue;
     std::unique_ptr<MainWindow> m_window;
+    // The pipeline.
+    std::unique_ptr<MetricSource> m_source;
+    CacheService *m_cache = nullptr;
+    RefreshController *m_controller = nullptr;
     QString m_cachePath;
 };

@@ -1,5 +1,6 @@
 #include "CommandLine.h"
 #include "Dashboard.h"
+#include "DashboardConfig.h"
 #include "Translations.h"
 
 #include <QApplication>
@@ -39,13 +40,22 @@ int main(int argc, char **argv)
     const QStringList arguments = argumentsOf(argc, argv);
 
     // Parse before any display is needed: --help, --version and bad arguments work on a plain terminal.
+    // A bad config file is a bad input like a bad argument: its message names the file, key and value.
     CommandLineResult parsed;
+    std::optional<DashboardConfig> config;
+    QString configError;
     {
         QCoreApplication core(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("aisc-dashboard"));
+        QCoreApplication::setOrganizationName(QStringLiteral("AISC"));
         QCoreApplication::setApplicationVersion(QLatin1String(AISC_VERSION));
         installTranslations(core, requestedLanguage(arguments));
         parsed = CommandLine::parse(arguments);
+        if (parsed.status == CommandLineResult::Status::Run) {
+            const bool named = !parsed.options.configPath.isEmpty();
+            config = DashboardConfig::load(
+                named ? parsed.options.configPath : DashboardConfig::defaultPath(), named, &configError);
+        }
     }
     switch (parsed.status) {
     case CommandLineResult::Status::Help:
@@ -58,6 +68,12 @@ int main(int argc, char **argv)
     case CommandLineResult::Status::Run:
         break;
     }
+    if (!config) {
+        std::fputs(qPrintable(configError + QLatin1Char('\n')), stderr);
+        return 2;
+    }
+    if (parsed.options.language.isEmpty())
+        parsed.options.language = config->language;
 
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("aisc-dashboard"));
@@ -74,7 +90,7 @@ int main(int argc, char **argv)
         QApplication::setFont(font);
     }
 
-    Dashboard dashboard(parsed.options);
+    Dashboard dashboard(parsed.options, *config);
     dashboard.start();
     return app.exec();
 }

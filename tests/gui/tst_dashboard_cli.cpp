@@ -1,5 +1,7 @@
 // Runs the built aisc-dashboard as a user would from a terminal: no display needed for these.
+#include <QFile>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 class TestDashboardCli : public QObject
@@ -8,6 +10,7 @@ class TestDashboardCli : public QObject
 private Q_SLOTS:
     void exitCodes_data();
     void exitCodes();
+    void badConfigFileNamesFileAndKey();
 
 private:
     struct Run
@@ -60,6 +63,21 @@ void TestDashboardCli::exitCodes_data()
     QTest::newRow("cache folder missing")
         << QStringList { QStringLiteral("--cache"), QStringLiteral("/no/such/folder/c.sqlite") } << 2
         << QString() << QStringLiteral("/no/such/folder");
+}
+
+void TestDashboardCli::badConfigFileNamesFileAndKey()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("bad.conf"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("[prometheus]\nurl=http://127.0.0.1:9\nauth=bearer\n");
+    file.close();
+    const Run result = run({ QStringLiteral("--config"), path });
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(path) && result.err.contains(QLatin1String("secret_file or secret_env")),
+        qPrintable(result.err));
 }
 
 void TestDashboardCli::exitCodes()

@@ -12,6 +12,7 @@ private Q_SLOTS:
     void statusAndOptions();
     void errorsNameTheArgument_data();
     void errorsNameTheArgument();
+    void prometheusUrl();
     void cachePathIsMadeAbsolute();
 };
 
@@ -47,7 +48,7 @@ void TestCommandLine::statusAndOptions()
     QCOMPARE(result.options.demo, demo);
     QCOMPARE(result.options.language, language);
     if (result.status == CommandLineResult::Status::Help) {
-        for (const char *option : { "--demo", "--cache", "--lang", "--version" })
+        for (const char *option : { "--demo", "--prometheus", "--config", "--cache", "--lang", "--version" })
             QVERIFY2(result.output.contains(QLatin1String(option)), option);
     }
     if (result.status == CommandLineResult::Status::Version)
@@ -68,6 +69,14 @@ void TestCommandLine::errorsNameTheArgument_data()
     QTest::newRow("stray argument") << QStringList { QStringLiteral("extra") } << QStringLiteral("'extra'");
     QTest::newRow("cache is a folder")
         << QStringList { QStringLiteral("--cache"), QDir::tempPath() } << QStringLiteral("is a directory");
+    QTest::newRow("prometheus without scheme") << QStringList { QStringLiteral("--prometheus"),
+        QStringLiteral("127.0.0.1:9090") } << QStringLiteral("'127.0.0.1:9090'");
+    QTest::newRow("prometheus and demo") << QStringList { QStringLiteral("--demo"),
+        QStringLiteral("--prometheus"), QStringLiteral("http://h:9090") }
+                                         << QStringLiteral("--demo and --prometheus");
+    QTest::newRow("config missing") << QStringList { QStringLiteral("--config"),
+        QStringLiteral("/no/such.conf") }
+                                    << QStringLiteral("/no/such.conf");
     QTest::newRow("cache folder missing")
         << QStringList { QStringLiteral("--cache"), QStringLiteral("/nonexistent-aisc-folder/cache.sqlite") }
         << QStringLiteral("/nonexistent-aisc-folder");
@@ -83,6 +92,15 @@ void TestCommandLine::errorsNameTheArgument()
     QCOMPARE(result.status, CommandLineResult::Status::Error);
     QVERIFY2(result.output.contains(mentions), qPrintable(result.output));
     QVERIFY2(result.output.contains(QLatin1String("--help")), qPrintable(result.output));
+}
+
+void TestCommandLine::prometheusUrl()
+{
+    const CommandLineResult result = CommandLine::parse({ QStringLiteral("aisc-dashboard"),
+        QStringLiteral("--prometheus"), QStringLiteral("https://metrics.example.org/prometheus/") });
+    QCOMPARE(result.status, CommandLineResult::Status::Run);
+    QCOMPARE(result.options.prometheusUrl, QUrl(QStringLiteral("https://metrics.example.org/prometheus")));
+    QVERIFY(!result.options.demo);
 }
 
 void TestCommandLine::cachePathIsMadeAbsolute()
