@@ -26,7 +26,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../../app/dashboard/CommandLine.cpp" line="+15"/>
+        <location filename="../../app/dashboard/CommandLine.cpp" line="+17"/>
         <source>AISC Operations Dashboard: live capacity, GPU utilisation and job queues of the Cyberport AI Supercomputing Centre. Without a configured Prometheus it runs on the built-in simulated centre.</source>
         <translation>AISC 營運儀表板：數碼港人工智能超算中心的即時算力、GPU 使用率及作業佇列。未設定 Prometheus 時，會以內置的模擬中心運行。</translation>
     </message>
@@ -42,11 +42,12 @@
     </message>
     <message>
         <location line="+0"/>
+        <location line="+8"/>
         <source>FILE</source>
         <translation>檔案</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-6"/>
         <source>Interface language: en or zh_HK (default: the system&apos;s).</source>
         <translation>介面語言：en 或 zh_HK（預設跟隨系統）。</translation>
     </message>
@@ -56,7 +57,22 @@
         <translation>語言</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
+        <source>Read the Prometheus-compatible server at URL (with any path prefix), e.g. http://127.0.0.1:9090.</source>
+        <translation>讀取位於 URL 的兼容 Prometheus 伺服器（可含路徑前綴），例如 http://127.0.0.1:9090。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>URL</source>
+        <translation>網址</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the configuration from FILE (INI) instead of the default location.</source>
+        <translation>從 FILE（INI 格式）讀取設定，而非預設位置。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Try &apos;%1 --help&apos; for the options.</source>
         <translation>請執行「%1 --help」查看可用選項。</translation>
     </message>
@@ -64,6 +80,16 @@
         <location line="+17"/>
         <source>Unexpected argument &apos;%1&apos;.</source>
         <translation>無法識別的參數「%1」。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--demo and --prometheus exclude each other: choose one source.</source>
+        <translation>--demo 與 --prometheus 不能同時使用：請選擇一個數據來源。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--config %1: no such file.</source>
+        <translation>--config %1：檔案不存在。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -89,7 +115,7 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../app/dashboard/Dashboard.cpp" line="+55"/>
+        <location filename="../../app/dashboard/Dashboard.cpp" line="+113"/>
         <source>Cache: %1</source>
         <translation>快取：%1</translation>
     </message>
@@ -102,6 +128,11 @@
         <location line="+2"/>
         <source>Cache: in memory (%1 could not be opened)</source>
         <translation>快取：記憶體（無法開啟 %1）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Settings saved to %1</source>
+        <translation>設定已儲存至 %1</translation>
     </message>
 </context>
 <context>
@@ -303,7 +334,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/MainWindow.cpp" line="+202"/>
+        <location filename="../../widgets/MainWindow.cpp" line="+206"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -323,7 +354,7 @@
         <translation>已停止更新：按 F5 繼續</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-126"/>
         <source>About AISC Operations Dashboard</source>
         <translation>關於 AISC 營運儀表板</translation>
     </message>
@@ -361,6 +392,11 @@
         <location line="+1"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)……</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1048,7 +1084,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/dashboard/main.cpp" line="+65"/>
+        <location filename="../../app/dashboard/main.cpp" line="+81"/>
         <source>AISC Operations Dashboard</source>
         <translation>AISC 營運儀表板</translation>
     </message>
