@@ -119,7 +119,7 @@ void MainWindow::setStale(qint64 sinceMs, const QString &reason)
     const QString since
         = QLocale().toString(QDateTime::fromMSecsSinceEpoch(sinceMs).time(), QLocale::ShortFormat);
     m_banner->setText(
-        tr("Data stale since %1: %2. Showing the last data cached; retrying.").arg(since, reason));
+        tr("Data stale since %1 (%2). Showing the last data cached; retrying.").arg(since, reason));
     m_banner->show();
 }
 

@@ -370,8 +370,8 @@
     </message>
     <message>
         <location line="+10"/>
-        <source>Data stale since %1: %2. Showing the last data cached; retrying.</source>
-        <translation>數據自 %1 起未有更新：%2。現顯示最後快取的數據，正在重試。</translation>
+        <source>Data stale since %1 (%2). Showing the last data cached; retrying.</source>
+        <translation>數據自 %1 起未有更新（%2）。現顯示最後快取的數據，正在重試。</translation>
     </message>
     <message>
         <location line="+68"/>
