@@ -37,15 +37,15 @@ public:
         Q_EMIT readFinished(requestId, m_store->read(request), m_store->missing(request));
     }
 
-    void write(const QueryResult &result)
+    void write(const QueryResult &result, qint64 coveredEndMs)
     {
         QString error;
         if (!m_store || !m_store->isOpen()) {
             error = m_openError.isEmpty()
                 ? QCoreApplication::translate("CacheService", "The cache is not open.")
                 : m_openError;
-        } else if (m_store->write(result, &error)) {
-            Q_EMIT written(result.queryId, result.startMs, result.endMs());
+        } else if (m_store->write(result, coveredEndMs > 0 ? coveredEndMs : result.endMs(), &error)) {
+            Q_EMIT written(result.queryId, result.startMs, coveredEndMs > 0 ? coveredEndMs : result.endMs());
             return;
         }
         Q_EMIT writeFailed(result.queryId, error);
@@ -118,17 +118,21 @@ quint64 CacheService::read(const QueryRequest &request)
     return id;
 }
 
-void CacheService::write(const QueryResult &result)
+void CacheService::write(const QueryResult &result, qint64 coveredEndMs)
 {
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, result] { worker->write(result); }, Qt::QueuedConnection);
+        m_worker, [worker = m_worker, result, coveredEndMs] { worker->write(result, coveredEndMs); },
+        Qt::QueuedConnection);
 }
 
-void CacheService::write(QueryResult &&result)
+void CacheService::write(QueryResult &&result, qint64 coveredEndMs)
 {
     // Moved, not copied: a backfill result of every node is tens of MB, too much to copy on the GUI thread.
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, result = std::move(result)] { worker->write(result); },
+        m_worker,
+        [worker = m_worker, result = std::move(result), coveredEndMs] {
+            worker->write(result, coveredEndMs);
+        },
         Qt::QueuedConnection);
 }
 

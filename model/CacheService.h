@@ -23,8 +23,10 @@ public:
     void open(const QString &path);
     // Returns the id that readFinished() will carry.
     quint64 read(const QueryRequest &request);
-    void write(const QueryResult &result);
-    void write(QueryResult &&result);
+    // Stores the result and marks [startMs, coveredEndMs) covered; coveredEndMs 0 means the
+    // result's own end. An answer with no series still covers the range it was asked for.
+    void write(const QueryResult &result, qint64 coveredEndMs = 0);
+    void write(QueryResult &&result, qint64 coveredEndMs = 0);
 
 Q_SIGNALS:
     void opened(const QString &path, bool ok, const QString &error);

@@ -148,7 +148,9 @@ void RefreshController::onFetched(quint64 requestId, const QueryResult &result)
     } else {
         // The answer goes to the cache, and the models get the cache's view of the whole window,
         // so what is drawn is always what is stored.
-        m_cache->write(result);
+        // The range asked for is covered even when the answer holds no series (nothing matched):
+        // otherwise every refresh would ask for it again.
+        m_cache->write(result, request.endMs);
         if (m_pendingFetches.isEmpty()
             || std::none_of(m_pendingFetches.cbegin(), m_pendingFetches.cend(),
                 [&](const QueryRequest &r) { return r.queryId == request.queryId; }))

@@ -75,6 +75,7 @@ private Q_SLOTS:
     void warmCachePaintsFirstAndFetchesOnlyTheTail();
     void failureKeepsCachedDataAndRecovers();
     void progressCountsThePointsAskedFor();
+    void answerWithoutSeriesIsNotAskedAgain();
     void stopDropsRequestsUnderWay();
 
 private:
@@ -250,6 +251,25 @@ void TestRefreshController::progressCountsThePointsAskedFor()
     QCOMPARE(progress.last().at(0).toLongLong(), progress.last().at(1).toLongLong());
     for (const QList<QVariant> &report : progress)
         QVERIFY(report.at(0).toLongLong() <= report.at(1).toLongLong());
+}
+
+void TestRefreshController::answerWithoutSeriesIsNotAskedAgain()
+{
+    // A query that matches nothing on the server (here: an id the simulation does not know, which
+    // it answers with no series) covers its range all the same.
+    RecordingSource source(&m_simulation);
+    source.now = m_start;
+    CacheService cache;
+    cache.open(QStringLiteral(":memory:"));
+    RefreshController controller(&source, &cache);
+    controller.setWindow(2 * hour, minute);
+    controller.setRangeQueries({ QStringLiteral("nothing_matches") });
+    controller.refreshNow();
+    QVERIFY(waitForRound(controller));
+    QCOMPARE(source.rangeRequests().size(), 1);
+    controller.refreshNow();
+    QVERIFY(waitForRound(controller));
+    QCOMPARE(source.rangeRequests().size(), 1);
 }
 
 void TestRefreshController::stopDropsRequestsUnderWay()
