@@ -17,7 +17,7 @@ RefreshController::RefreshController(MetricSource *source, CacheService *cache, 
     , m_source(source)
     , m_cache(cache)
 {
-    m_timer.setInterval(15000);
+    m_timer.setInterval(m_baseIntervalMs);
     connect(&m_timer, &QTimer::timeout, this, &RefreshController::refreshNow);
     connect(m_cache, &CacheService::readFinished, this, &RefreshController::onCacheRead);
     connect(m_cache, &CacheService::writeFailed, this, [this](const QString &queryId, const QString &error) {
@@ -46,7 +46,9 @@ void RefreshController::setWindow(qint64 lengthMs, qint64 stepMs)
 
 void RefreshController::setRefreshInterval(int ms)
 {
-    m_timer.setInterval(ms);
+    m_baseIntervalMs = ms;
+    if (m_failedRounds == 0)
+        m_timer.setInterval(ms);
 }
 
 void RefreshController::start()
@@ -174,12 +176,18 @@ void RefreshController::finishIfIdle()
     if (!m_pendingFetches.isEmpty() || !m_pendingReads.isEmpty())
         return;
     if (m_roundFailed) {
+        ++m_failedRounds;
+        constexpr int maxBackoffMs = 5 * 60 * 1000;
+        m_timer.setInterval(
+            int(std::min<qint64>(qint64(m_baseIntervalMs) << std::min(m_failedRounds, 10), maxBackoffMs)));
         if (m_staleSinceMs == 0)
             m_staleSinceMs = m_lastSuccessMs != 0 ? m_lastSuccessMs : QDateTime::currentMSecsSinceEpoch();
         Q_EMIT sourceFailed(m_lastError, m_staleSinceMs);
         return;
     }
     m_lastSuccessMs = QDateTime::currentMSecsSinceEpoch();
+    m_failedRounds = 0;
+    m_timer.setInterval(m_baseIntervalMs);
     if (m_staleSinceMs != 0) {
         m_staleSinceMs = 0;
         Q_EMIT sourceRecovered();

@@ -29,6 +29,8 @@ public:
     // The live window: the last lengthMs up to the source's now, on a grid of stepMs.
     void setWindow(qint64 lengthMs, qint64 stepMs);
     void setRefreshInterval(int ms);
+    // The interval in force: the configured one, or longer while the source keeps failing
+    // (doubling per failed round, up to five minutes), so that a struggling server is not hammered.
     int refreshInterval() const { return m_timer.interval(); }
 
     // Paints from the cache and starts refreshing; after stop(), resumes.
@@ -87,4 +89,6 @@ private:
     QString m_lastError;
     qint64 m_lastSuccessMs = 0;
     qint64 m_staleSinceMs = 0;
+    int m_baseIntervalMs = 15000;
+    int m_failedRounds = 0;
 };

@@ -224,12 +224,25 @@ void TestRefreshController::failureKeepsCachedDataAndRecovers()
     QCOMPARE(
         std::count_if(values.begin(), values.end(), [](double v) { return !std::isnan(v); }), qsizetype(110));
 
+    // Retries back off while the source keeps failing.
+    controller.setRefreshInterval(15000);
+    QCOMPARE(controller.refreshInterval(), 2 * 15000);
+    controller.refreshNow();
+    QVERIFY(waitForRound(controller));
+    QCOMPARE(controller.refreshInterval(), 4 * 15000);
+    for (int round = 0; round < 6; ++round) {
+        controller.refreshNow();
+        QVERIFY(waitForRound(controller));
+    }
+    QCOMPARE(controller.refreshInterval(), 5 * 60 * 1000);
+
     source.failing = false;
     QSignalSpy recovered(&controller, &RefreshController::sourceRecovered);
     controller.refreshNow();
     QVERIFY(waitForRound(controller));
     QCOMPARE(recovered.size(), 1);
     QVERIFY(!controller.isStale());
+    QCOMPARE(controller.refreshInterval(), 15000);
 }
 
 void TestRefreshController::progressCountsThePointsAskedFor()
