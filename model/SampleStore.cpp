@@ -427,9 +427,17 @@ bool SampleStore::Impl::openFile(bool allowRecovery, QString *error)
     };
 
     // Only reads until the file is known to be ours and of a version this build understands.
+    // All in one read transaction: another dashboard creating this file at the same moment is then
+    // seen before or after, never half-way (its tables already there, its schema version not yet).
+    query.exec(QStringLiteral("BEGIN"));
     QVariant version = pragma(QStringLiteral("user_version"));
     const QVariant applicationId = pragma(QStringLiteral("application_id"));
-    if (!version.isValid() || !applicationId.isValid())
+    qint64 objects = -1;
+    if (query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) && query.next())
+        objects = query.value(0).toLongLong();
+    query.finish();
+    query.exec(QStringLiteral("COMMIT"));
+    if (!version.isValid() || !applicationId.isValid() || objects < 0)
         return fail(readError());
     if (applicationId.toLongLong() != 0 && applicationId.toLongLong() != ApplicationId)
         return fail(SampleStore::tr("The cache %1 is a SQLite database of another application; it was left "
@@ -443,11 +451,7 @@ bool SampleStore::Impl::openFile(bool allowRecovery, QString *error)
                         .arg(version.toInt())
                         .arg(SampleStore::SchemaVersion));
     if (version.toInt() == 0) {
-        if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next())
-            return fail(readError());
-        const bool hasObjects = query.value(0).toLongLong() > 0;
-        query.finish();
-        if (hasObjects)
+        if (objects > 0)
             return fail(SampleStore::tr(
                 "The cache %1 is a SQLite database but not a dashboard cache (it has tables and no "
                 "schema version); it was left unchanged.")
