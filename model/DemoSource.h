@@ -26,6 +26,13 @@ public:
     qint64 nowMs() const override;
     void fetch(quint64 requestId, const QueryRequest &request) override;
     void cancel(quint64 requestId) override;
+    // Alerts as the centre's alerting rules would raise them: nodes down, GPUs with XID errors in
+    // the last day, a long queue. Targets: each online node's dcgm-exporter and the Slurm exporter.
+    void fetchAlerts(quint64 requestId) override;
+    void fetchTargets(quint64 requestId) override;
+
+    static std::vector<PrometheusAlert> alertsAt(Simulation &simulation, qint64 ms);
+    static std::vector<PrometheusTarget> targetsAt(Simulation &simulation, qint64 ms);
 
     Simulation &simulation() { return *m_simulation; }
 

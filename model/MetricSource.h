@@ -1,5 +1,6 @@
 #pragma once
 
+#include "PrometheusParser.h"
 #include "QueryResult.h"
 
 #include <QObject>
@@ -21,7 +22,15 @@ public:
     // Drops a request still under way; neither fetched() nor failed() follows for it.
     virtual void cancel(quint64 requestId) = 0;
 
+    // The centre's health: alerts as Prometheus lists them, and the scrape targets with their health.
+    // Answered by alertsFetched()/targetsFetched(), or healthFailed().
+    virtual void fetchAlerts(quint64 requestId) = 0;
+    virtual void fetchTargets(quint64 requestId) = 0;
+
 Q_SIGNALS:
     void fetched(quint64 requestId, const QueryResult &result);
     void failed(quint64 requestId, const QueryRequest &request, const SourceError &error);
+    void alertsFetched(quint64 requestId, const std::vector<PrometheusAlert> &alerts);
+    void targetsFetched(quint64 requestId, const std::vector<PrometheusTarget> &targets);
+    void healthFailed(quint64 requestId, const SourceError &error);
 };

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QMetaType>
 
 #include <map>
 #include <vector>
@@ -86,3 +87,8 @@ public:
     // "{a="1", b="2"}", the name of a series without a legend label.
     static QString labelSetName(const std::map<QString, QString> &labels);
 };
+
+Q_DECLARE_METATYPE(PrometheusAlert)
+Q_DECLARE_METATYPE(PrometheusTarget)
+Q_DECLARE_METATYPE(std::vector<PrometheusAlert>)
+Q_DECLARE_METATYPE(std::vector<PrometheusTarget>)

@@ -292,3 +292,46 @@ void PrometheusSource::startParsing(quint64 requestId)
             return parsed;
         }));
 }
+
+void PrometheusSource::fetchAlerts(quint64 requestId)
+{
+    // Alert and target lists are small: parsed where they arrive.
+    PrometheusReply *reply = m_client->alerts(QStringLiteral("alerts"));
+    connect(reply, &PrometheusReply::finished, this, [this, reply, requestId] {
+        reply->deleteLater();
+        if (reply->outcome() == PrometheusReply::Outcome::Cancelled)
+            return;
+        SourceError error = reply->error();
+        std::vector<PrometheusAlert> alerts;
+        if (reply->outcome() == PrometheusReply::Outcome::Answered
+            && PrometheusParser::parseAlerts(reply->body(),
+                PrometheusParser::Context {
+                    reply->server(), reply->subject(), reply->httpStatus(), reply->contentType() },
+                &alerts, &error)) {
+            Q_EMIT alertsFetched(requestId, alerts);
+            return;
+        }
+        Q_EMIT healthFailed(requestId, error);
+    });
+}
+
+void PrometheusSource::fetchTargets(quint64 requestId)
+{
+    PrometheusReply *reply = m_client->targets(QStringLiteral("targets"));
+    connect(reply, &PrometheusReply::finished, this, [this, reply, requestId] {
+        reply->deleteLater();
+        if (reply->outcome() == PrometheusReply::Outcome::Cancelled)
+            return;
+        SourceError error = reply->error();
+        std::vector<PrometheusTarget> targets;
+        if (reply->outcome() == PrometheusReply::Outcome::Answered
+            && PrometheusParser::parseTargets(reply->body(),
+                PrometheusParser::Context {
+                    reply->server(), reply->subject(), reply->httpStatus(), reply->contentType() },
+                &targets, &error)) {
+            Q_EMIT targetsFetched(requestId, targets);
+            return;
+        }
+        Q_EMIT healthFailed(requestId, error);
+    });
+}

@@ -32,6 +32,8 @@ public:
     qint64 nowMs() const override;
     void fetch(quint64 requestId, const QueryRequest &request) override;
     void cancel(quint64 requestId) override;
+    void fetchAlerts(quint64 requestId) override;
+    void fetchTargets(quint64 requestId) override;
 
     PrometheusClient *client() const { return m_client; }
     // The precision whose peak counts for the PFLOPS queries; dense FP16/BF16 by default.

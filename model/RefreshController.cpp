@@ -25,6 +25,20 @@ RefreshController::RefreshController(MetricSource *source, CacheService *cache, 
     });
     connect(m_source, &MetricSource::fetched, this, &RefreshController::onFetched);
     connect(m_source, &MetricSource::failed, this, &RefreshController::onFailed);
+    connect(m_source, &MetricSource::alertsFetched, this,
+        [this](quint64 requestId, const std::vector<PrometheusAlert> &alerts) {
+            if (requestId == m_alertsRequest)
+                Q_EMIT alertsReady(alerts);
+        });
+    connect(m_source, &MetricSource::targetsFetched, this,
+        [this](quint64 requestId, const std::vector<PrometheusTarget> &targets) {
+            if (requestId == m_targetsRequest)
+                Q_EMIT targetsReady(targets);
+        });
+    connect(m_source, &MetricSource::healthFailed, this, [this](quint64 requestId, const SourceError &error) {
+        if (requestId == m_alertsRequest || requestId == m_targetsRequest)
+            Q_EMIT healthFailed(error.message);
+    });
 }
 
 void RefreshController::setRangeQueries(const QStringList &queryIds)
@@ -64,6 +78,7 @@ void RefreshController::stop()
         m_source->cancel(it.key());
     m_pendingFetches.clear();
     m_pendingReads.clear();
+    m_alertsRequest = m_targetsRequest = 0;
     m_roundPointsDone = m_roundPointsTotal = 0;
     Q_EMIT fetchProgress(0, 0);
 }
@@ -93,6 +108,12 @@ void RefreshController::refreshNow()
     const qint64 now = nowMs();
     for (const QString &id : std::as_const(m_instantQueries))
         requestFetch(QueryRequest { id, now, now, 0 });
+    if (m_healthEnabled) {
+        m_alertsRequest = m_nextFetchId++;
+        m_source->fetchAlerts(m_alertsRequest);
+        m_targetsRequest = m_nextFetchId++;
+        m_source->fetchTargets(m_targetsRequest);
+    }
 }
 
 void RefreshController::onCacheRead(
@@ -153,9 +174,10 @@ void RefreshController::onFetched(quint64 requestId, const QueryResult &result)
         // The range asked for is covered even when the answer holds no series (nothing matched):
         // otherwise every refresh would ask for it again.
         m_cache->write(result, request.endMs);
-        if (m_pendingFetches.isEmpty()
-            || std::none_of(m_pendingFetches.cbegin(), m_pendingFetches.cend(),
-                [&](const QueryRequest &r) { return r.queryId == request.queryId; }))
+        // Once no other range fetch of this query is under way: an instant fetch of the same query (a
+        // headline tile's) writes nothing to the cache, so waiting for it would skip the re-read.
+        if (std::none_of(m_pendingFetches.cbegin(), m_pendingFetches.cend(),
+                [&](const QueryRequest &r) { return !r.isInstant() && r.queryId == request.queryId; }))
             m_pendingReads.insert(m_cache->read(windowRequest(request.queryId)), false);
     }
     finishIfIdle();

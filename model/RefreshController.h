@@ -1,5 +1,6 @@
 #pragma once
 
+#include "PrometheusParser.h"
 #include "QueryResult.h"
 #include "SampleStore.h"
 
@@ -28,6 +29,8 @@ public:
     void setInstantQueries(const QStringList &queryIds);
     // The live window: the last lengthMs up to the source's now, on a grid of stepMs.
     void setWindow(qint64 lengthMs, qint64 stepMs);
+    // Whether each round also asks the source for its alerts and scrape targets.
+    void setHealthEnabled(bool enabled) { m_healthEnabled = enabled; }
     void setRefreshInterval(int ms);
     // The interval in force: the configured one, or longer while the source keeps failing
     // (doubling per failed round, up to five minutes), so that a struggling server is not hammered.
@@ -60,6 +63,10 @@ Q_SIGNALS:
     // Grid points asked of the source in this round, and how many of them have been answered.
     // (total, total) or (0, 0) when the round is over.
     void fetchProgress(qint64 pointsDone, qint64 pointsTotal);
+    // The centre's health, on every round when enabled. A failure keeps what was shown.
+    void alertsReady(const std::vector<PrometheusAlert> &alerts);
+    void targetsReady(const std::vector<PrometheusTarget> &targets);
+    void healthFailed(const QString &message);
 
 private:
     void onCacheRead(quint64 requestId, const QueryResult &result, const std::vector<TimeRange> &missing);
@@ -90,5 +97,9 @@ private:
     qint64 m_lastSuccessMs = 0;
     qint64 m_staleSinceMs = 0;
     int m_baseIntervalMs = 15000;
+    bool m_healthEnabled = false;
+    // The health requests of the latest round; answers to older ones are ignored.
+    quint64 m_alertsRequest = 0;
+    quint64 m_targetsRequest = 0;
     int m_failedRounds = 0;
 };

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AlertsPage.h"
 #include "OverviewPage.h"
 
 #include <QAction>
@@ -21,6 +22,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_pages(new QTabWidget(this))
     , m_overview(new OverviewPage(m_pages))
+    , m_alerts(new AlertsPage(m_pages))
     , m_banner(new QLabel(this))
     , m_sourceLabel(new QLabel(this))
     , m_updateLabel(new QLabel(this))
@@ -32,6 +34,11 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("MainWindow"));
     m_pages->setDocumentMode(true);
     m_pages->addTab(m_overview, QString());
+    m_pages->addTab(m_alerts, QString());
+    connect(m_alerts, &AlertsPage::firingCountChanged, this, [this](int count) {
+        m_firingAlerts = count;
+        retranslate();
+    });
 
     m_banner->setObjectName(QStringLiteral("staleBanner"));
     m_banner->setWordWrap(true);
@@ -194,6 +201,8 @@ void MainWindow::updateTitle()
 void MainWindow::retranslate()
 {
     m_pages->setTabText(m_pages->indexOf(m_overview), tr("&Overview"));
+    m_pages->setTabText(m_pages->indexOf(m_alerts),
+        m_firingAlerts == 0 ? tr("&Alerts") : tr("&Alerts (%1)").arg(QLocale().toString(m_firingAlerts)));
     m_fileMenu->setTitle(tr("&File"));
     m_settingsAction->setText(tr("&Settings…"));
     m_quitAction->setText(tr("&Quit"));

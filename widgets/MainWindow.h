@@ -7,6 +7,7 @@ class QProgressBar;
 class QTabWidget;
 class QTimer;
 class QToolButton;
+class AlertsPage;
 class OverviewPage;
 
 // The dashboard's window: pages in tabs, a banner when data is stale, and a status bar that
@@ -18,6 +19,7 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
 
     OverviewPage *overviewPage() const { return m_overview; }
+    AlertsPage *alertsPage() const { return m_alerts; }
 
     // Names the data source in the title and the status bar; a simulated source says so.
     void setSource(const QString &name, bool simulated);
@@ -52,6 +54,8 @@ private:
 
     QTabWidget *m_pages;
     OverviewPage *m_overview;
+    AlertsPage *m_alerts;
+    int m_firingAlerts = 0;
     QLabel *m_banner;
     QLabel *m_sourceLabel;
     QLabel *m_updateLabel;

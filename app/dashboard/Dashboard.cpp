@@ -1,5 +1,7 @@
 #include "Dashboard.h"
 
+#include "AlertModel.h"
+#include "AlertsPage.h"
 #include "CacheService.h"
 #include "DemoSource.h"
 #include "KpiModel.h"
@@ -10,6 +12,7 @@
 #include "RefreshController.h"
 #include "Roadmap.h"
 #include "SettingsDialog.h"
+#include "TargetModel.h"
 #include "TimeSeriesModel.h"
 
 #include <QCryptographicHash>
@@ -34,6 +37,8 @@ Dashboard::Dashboard(const DashboardOptions &options, const DashboardConfig &con
     , m_kpis(new KpiModel(Roadmap::builtIn(), this))
     , m_utilisation(new TimeSeriesModel(QStringLiteral("gpu_util_by_partition"), QStringLiteral("%"), this))
     , m_queue(new TimeSeriesModel(QStringLiteral("queue_pending_by_partition"), QStringLiteral("jobs"), this))
+    , m_alerts(new AlertModel(this))
+    , m_targets(new TargetModel(this))
     , m_window(std::make_unique<MainWindow>())
 {
     m_kpis->setDefinitions(KpiModel::overviewDefinitions());
@@ -41,6 +46,7 @@ Dashboard::Dashboard(const DashboardOptions &options, const DashboardConfig &con
     overview->setKpiModel(m_kpis);
     overview->setUtilisationModel(m_utilisation);
     overview->setQueueModel(m_queue);
+    m_window->alertsPage()->setModels(m_alerts, m_targets);
     connect(m_window.get(), &MainWindow::settingsRequested, this, &Dashboard::showSettings);
     buildPipeline(source ? std::move(source) : makeSource());
 }
@@ -107,6 +113,7 @@ void Dashboard::buildPipeline(std::unique_ptr<MetricSource> source)
     m_controller->setRangeQueries(rangeQueries);
     m_controller->setInstantQueries(QStringList(kpiQueries.begin(), kpiQueries.end()));
     m_controller->setWindow(windowMs, stepMs);
+    m_controller->setHealthEnabled(true);
     m_controller->setRefreshInterval(m_config.refreshIntervalS * 1000);
 
     m_window->setSource(m_source->displayName(), m_source->isSimulated());
@@ -126,6 +133,14 @@ void Dashboard::buildPipeline(std::unique_ptr<MetricSource> source)
         });
     connect(m_controller, &RefreshController::cacheError, m_window.get(), &MainWindow::showMessage);
     connect(m_controller, &RefreshController::fetchProgress, m_window.get(), &MainWindow::setFetchProgress);
+    connect(m_controller, &RefreshController::alertsReady, this,
+        [this](const std::vector<PrometheusAlert> &alerts) {
+            m_alerts->setAlerts(alerts);
+            m_window->alertsPage()->setHealthError({});
+        });
+    connect(m_controller, &RefreshController::targetsReady, m_targets, &TargetModel::setTargets);
+    connect(
+        m_controller, &RefreshController::healthFailed, m_window->alertsPage(), &AlertsPage::setHealthError);
     // F5 refreshes at once, and resumes refreshing after Stop.
     connect(m_window.get(), &MainWindow::refreshRequested, m_controller, &RefreshController::start);
     connect(m_window.get(), &MainWindow::stopRequested, m_controller, [this] {
@@ -193,6 +208,8 @@ void Dashboard::applyConfig(const DashboardConfig &config)
     m_utilisation->setResult(QueryResult { m_utilisation->queryId(), 0, 0, {}, {} });
     m_queue->setResult(QueryResult { m_queue->queryId(), 0, 0, {}, {} });
     m_kpis->setDefinitions(KpiModel::overviewDefinitions());
+    m_alerts->setAlerts({});
+    m_targets->setTargets({});
     m_window->clearStale();
     start();
 }

@@ -8,7 +8,9 @@
 
 #include <memory>
 
+class AlertModel;
 class CacheService;
+class TargetModel;
 class KpiModel;
 class MainWindow;
 class QNetworkAccessManager;
@@ -57,6 +59,8 @@ private:
     KpiModel *m_kpis;
     TimeSeriesModel *m_utilisation;
     TimeSeriesModel *m_queue;
+    AlertModel *m_alerts;
+    TargetModel *m_targets;
     std::unique_ptr<MainWindow> m_window;
     // The pipeline.
     std::unique_ptr<MetricSource> m_source;

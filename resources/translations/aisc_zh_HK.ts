@@ -2,6 +2,107 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_HK">
 <context>
+    <name>AlertModel</name>
+    <message>
+        <location filename="../../model/AlertModel.cpp" line="+79"/>
+        <source>Critical</source>
+        <translation>嚴重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Info</source>
+        <translation>資訊</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Firing</source>
+        <translation>觸發中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pending</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1, GPU %2</source>
+        <translation>%1，GPU %2</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Severity</source>
+        <translation>嚴重程度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alert</source>
+        <translation>警報</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Since</source>
+        <translation>開始時間</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsPage</name>
+    <message>
+        <location filename="../../widgets/AlertsPage.cpp" line="+98"/>
+        <source>Alerts</source>
+        <translation>警報</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scrape targets</source>
+        <translation>擷取目標</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting for data…</source>
+        <translation>正在等候數據……</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No alerts firing</source>
+        <translation>沒有觸發中的警報</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alerts firing: %1 (critical %2, warning %3)</source>
+        <translation>觸發中的警報：%1（嚴重 %2，警告 %3）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>scrape targets up: all %1</source>
+        <translation>擷取目標正常：全部 %1 個</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scrape targets down: %1 of %2</source>
+        <translation>擷取目標故障：%2 個中有 %1 個</translation>
+    </message>
+</context>
+<context>
     <name>CacheService</name>
     <message>
         <location filename="../../model/CacheService.cpp" line="+45"/>
@@ -115,12 +216,12 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../app/dashboard/Dashboard.cpp" line="+113"/>
+        <location filename="../../app/dashboard/Dashboard.cpp" line="+120"/>
         <source>Cache: %1</source>
         <translation>快取：%1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+36"/>
         <source>%1 Using a temporary in-memory cache for this session.</source>
         <translation>%1 本次執行改用臨時記憶體快取。</translation>
     </message>
@@ -334,7 +435,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/MainWindow.cpp" line="+206"/>
+        <location filename="../../widgets/MainWindow.cpp" line="+215"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -354,7 +455,7 @@
         <translation>已停止更新：按 F5 繼續</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-128"/>
         <source>About AISC Operations Dashboard</source>
         <translation>關於 AISC 營運儀表板</translation>
     </message>
@@ -387,6 +488,16 @@
         <location line="+5"/>
         <source>&amp;Overview</source>
         <translation>概覽(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Alerts</source>
+        <translation>警報(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Alerts (%1)</source>
+        <translation>警報（%1）(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1061,6 +1172,49 @@
         <location line="+9"/>
         <source>Header line &apos;%1&apos;: expected Name: value</source>
         <translation>標頭行「%1」：應為「名稱: 值」</translation>
+    </message>
+</context>
+<context>
+    <name>TargetModel</name>
+    <message>
+        <location filename="../../model/TargetModel.cpp" line="+71"/>
+        <source>Up</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Job</source>
+        <translation>工作</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target</source>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Health</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last scrape</source>
+        <translation>最後擷取</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last error</source>
+        <translation>最後錯誤</translation>
     </message>
 </context>
 <context>

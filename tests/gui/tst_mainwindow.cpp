@@ -1,5 +1,6 @@
 // The real window on the simulated centre, under the offscreen platform: it must fill every
 // chart and tile, from the source on a cold cache and from the cache on a warm one.
+#include "AlertsPage.h"
 #include "ChartPanel.h"
 #include "Dashboard.h"
 #include "KpiTile.h"
@@ -14,6 +15,8 @@
 #include <QFile>
 #include <QRegularExpression>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,6 +28,7 @@ private Q_SLOTS:
     void coldCacheFillsEveryChartAndTile();
     void warmCachePaintsBeforeTheSourceAnswers();
     void unreadableCacheIsLeftAloneAndMemoryServes();
+    void alertsPageListsAlertsAndTargets();
     void screenshots_data();
     void screenshots();
 
@@ -149,6 +153,25 @@ void TestMainWindow::unreadableCacheIsLeftAloneAndMemoryServes()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), garbage);
+}
+
+void TestMainWindow::alertsPageListsAlertsAndTargets()
+{
+    DashboardOptions options;
+    options.cachePath = m_dir.filePath(QStringLiteral("cold.sqlite"));
+    Dashboard dashboard(options);
+    dashboard.start();
+    MainWindow *window = dashboard.window();
+    window->resize(1366, 768);
+    AlertsPage *page = window->alertsPage();
+    // Every online node's dcgm-exporter and the Slurm exporter are targets.
+    QTRY_VERIFY_WITH_TIMEOUT(page->targetView()->model()->rowCount() > 300, 30000);
+    QVERIFY2(page->summaryText().contains(QLatin1String("target")), qPrintable(page->summaryText()));
+    QTabWidget *tabs = window->findChild<QTabWidget *>();
+    QVERIFY(tabs);
+    tabs->setCurrentWidget(page);
+    QTest::qWait(100);
+    QVERIFY(window->grab().save(outputPath(QStringLiteral("alerts-1366x768.png"))));
 }
 
 void TestMainWindow::screenshots_data()

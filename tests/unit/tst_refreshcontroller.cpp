@@ -1,5 +1,6 @@
 // The controller between source, cache and models: cache first, then only the gaps.
 #include "CacheService.h"
+#include "DemoSource.h"
 #include "MetricSource.h"
 #include "RefreshController.h"
 #include "Simulation.h"
@@ -43,6 +44,17 @@ public:
             QTimer::singleShot(0, this, answer);
     }
     void cancel(quint64) override { }
+    void fetchAlerts(quint64 requestId) override
+    {
+        QTimer::singleShot(0, this,
+            [this, requestId] { Q_EMIT alertsFetched(requestId, DemoSource::alertsAt(*m_simulation, now)); });
+    }
+    void fetchTargets(quint64 requestId) override
+    {
+        QTimer::singleShot(0, this, [this, requestId] {
+            Q_EMIT targetsFetched(requestId, DemoSource::targetsAt(*m_simulation, now));
+        });
+    }
 
     QList<QueryRequest> rangeRequests() const
     {
@@ -76,6 +88,7 @@ private Q_SLOTS:
     void failureKeepsCachedDataAndRecovers();
     void progressCountsThePointsAskedFor();
     void answerWithoutSeriesIsNotAskedAgain();
+    void healthComesWithEachRound();
     void stopDropsRequestsUnderWay();
 
 private:
@@ -283,6 +296,30 @@ void TestRefreshController::answerWithoutSeriesIsNotAskedAgain()
     controller.refreshNow();
     QVERIFY(waitForRound(controller));
     QCOMPARE(source.rangeRequests().size(), 1);
+}
+
+void TestRefreshController::healthComesWithEachRound()
+{
+    RecordingSource source(&m_simulation);
+    source.now = m_start;
+    CacheService cache;
+    cache.open(QStringLiteral(":memory:"));
+    RefreshController controller(&source, &cache);
+    controller.setWindow(hour, minute);
+    controller.setRangeQueries({ QStringLiteral("power_mw") });
+    QSignalSpy alerts(&controller, &RefreshController::alertsReady);
+    QSignalSpy targets(&controller, &RefreshController::targetsReady);
+    controller.refreshNow();
+    QVERIFY(waitForRound(controller));
+    QTest::qWait(50);
+    QCOMPARE(alerts.size(), 0); // not asked for
+    controller.setHealthEnabled(true);
+    controller.refreshNow();
+    QTRY_COMPARE(alerts.size(), 1);
+    QTRY_COMPARE(targets.size(), 1);
+    // Every online node's dcgm-exporter and the Slurm exporter.
+    const auto list = targets.at(0).at(0).value<std::vector<PrometheusTarget>>();
+    QVERIFY(list.size() > 300);
 }
 
 void TestRefreshController::stopDropsRequestsUnderWay()
