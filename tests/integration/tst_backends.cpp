@@ -127,6 +127,38 @@ class TestBackends : public QObject
         return parts.join(QStringLiteral("; "));
     }
 
+    // A scrape at least 3 s older than the newest one (not the newest: VictoriaMetrics makes a scrape's
+    // samples searchable in batches, about every second, so the newest scrape's simulated time can be
+    // visible while its other series still answer from the scrape before). Its timestamp exactly as the
+    // backend stores it, so that a query at it sees this scrape, and the simulated instant it shows.
+    bool settledScrape(const QString &base, QString *scrapeTime, qint64 *simulatedMs)
+    {
+        QString error;
+        const QJsonObject data
+            = query(base, QStringLiteral("aisc_exporter_simulated_time_seconds[30s]"), {}, &error);
+        const QJsonArray series = data.value(QStringLiteral("result")).toArray();
+        if (!error.isEmpty() || series.size() != 1)
+            return false;
+        const QJsonArray samples = series.at(0).toObject().value(QStringLiteral("values")).toArray();
+        double newest = -1;
+        for (qsizetype i = samples.size() - 1; i >= 0; --i) {
+            const QJsonArray sample = samples.at(i).toArray();
+            const double seconds = sample.at(1).toString().toDouble();
+            // VictoriaMetrics marks failed scrapes with NaN.
+            if (!std::isfinite(seconds))
+                continue;
+            const double timestamp = sample.at(0).toDouble();
+            if (newest < 0)
+                newest = timestamp;
+            if (timestamp <= newest - 3.0) {
+                *scrapeTime = QString::number(timestamp, 'f', 3);
+                *simulatedMs = std::llround(seconds * 1000.0);
+                return true;
+            }
+        }
+        return false;
+    }
+
     void addRows()
     {
         QTest::addColumn<QString>("backend");
@@ -185,27 +217,10 @@ private Q_SLOTS:
     {
         QFETCH(QString, backend);
         QFETCH(QString, promql);
-        QString error;
-        const QJsonObject data
-            = query(m_env[backend], QStringLiteral("aisc_exporter_simulated_time_seconds[30s]"), {}, &error);
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        const QJsonArray series = data.value(QStringLiteral("result")).toArray();
-        QCOMPARE(series.size(), 1);
-        const QJsonArray samples = series.at(0).toObject().value(QStringLiteral("values")).toArray();
-        QVERIFY(!samples.isEmpty());
-        // The newest sample that is a value (VictoriaMetrics marks failed scrapes with NaN).
         QString scrapeTime;
         qint64 simulatedMs = 0;
-        for (qsizetype i = samples.size() - 1; i >= 0 && scrapeTime.isEmpty(); --i) {
-            const QJsonArray sample = samples.at(i).toArray();
-            const double seconds = sample.at(1).toString().toDouble();
-            if (!std::isfinite(seconds))
-                continue;
-            // Exactly the timestamp the backend stores, so that the query below sees this scrape.
-            scrapeTime = QString::number(sample.at(0).toDouble(), 'f', 3);
-            simulatedMs = std::llround(seconds * 1000.0);
-        }
-        QVERIFY2(!scrapeTime.isEmpty(), "no scrape in the last 30 s");
+        QTRY_VERIFY2_WITH_TIMEOUT(settledScrape(m_env[backend], &scrapeTime, &simulatedMs),
+            "no scrape 3 s older than the newest in the last 30 s", 20000);
         const Vector want = expected(promql, simulatedMs);
         const Vector got = instantVector(m_env[backend], promql, scrapeTime);
         QVERIFY2(got == want,
