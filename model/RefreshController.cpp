@@ -165,6 +165,8 @@ void RefreshController::onFetched(quint64 requestId, const QueryResult &result)
     const QueryRequest request = it.value();
     m_pendingFetches.erase(it);
     countAnswered(request);
+    if (!result.warnings.isEmpty())
+        Q_EMIT sourceWarned(request.queryId, result.warnings);
 
     if (request.isInstant()) {
         Q_EMIT instantResultReady(result);

@@ -67,6 +67,8 @@ Q_SIGNALS:
     void alertsReady(const std::vector<PrometheusAlert> &alerts);
     void targetsReady(const std::vector<PrometheusTarget> &targets);
     void healthFailed(const QString &message);
+    // The source answered but warned (e.g. a Thanos partial response): the data may be incomplete.
+    void sourceWarned(const QString &queryId, const QStringList &warnings);
 
 private:
     void onCacheRead(quint64 requestId, const QueryResult &result, const std::vector<TimeRange> &missing);

@@ -132,6 +132,12 @@ void Dashboard::buildPipeline(std::unique_ptr<MetricSource> source)
             m_kpis->setStale(true);
         });
     connect(m_controller, &RefreshController::cacheError, m_window.get(), &MainWindow::showMessage);
+    connect(m_controller, &RefreshController::sourceWarned, this,
+        [this](const QString &queryId, const QStringList &warnings) {
+            m_window->showMessage(
+                tr("The server warned that %1 may be incomplete: %2")
+                    .arg(QueryCatalogue::title(queryId), warnings.join(QLatin1String("; "))));
+        });
     connect(m_controller, &RefreshController::fetchProgress, m_window.get(), &MainWindow::setFetchProgress);
     connect(m_controller, &RefreshController::alertsReady, this,
         [this](const std::vector<PrometheusAlert> &alerts) {

@@ -216,6 +216,10 @@
 <context>
     <name>Dashboard</name>
     <message>
+        <source>The server warned that %1 may be incomplete: %2</source>
+        <translation>伺服器警告%1的數據可能不完整：%2</translation>
+    </message>
+    <message>
         <location filename="../../app/dashboard/Dashboard.cpp" line="+120"/>
         <source>Cache: %1</source>
         <translation>快取：%1</translation>

@@ -35,8 +35,11 @@ public:
             if (failing)
                 Q_EMIT failed(requestId, request,
                     SourceError { SourceError::Kind::Unreachable, QStringLiteral("connection refused") });
-            else
-                Q_EMIT fetched(requestId, m_simulation->evaluate(request));
+            else {
+                QueryResult result = m_simulation->evaluate(request);
+                result.warnings = warnings;
+                Q_EMIT fetched(requestId, result);
+            }
         };
         if (holding)
             held.append(answer);
@@ -67,6 +70,7 @@ public:
 
     qint64 now = 0;
     bool failing = false;
+    QStringList warnings; // sent with every answer, as Thanos does with partial responses
     // While holding, answers wait in held until the test releases them: a slow server.
     bool holding = false;
     QList<std::function<void()>> held;
@@ -89,6 +93,7 @@ private Q_SLOTS:
     void progressCountsThePointsAskedFor();
     void answerWithoutSeriesIsNotAskedAgain();
     void healthComesWithEachRound();
+    void warningsArePassedOn();
     void stopDropsRequestsUnderWay();
 
 private:
@@ -320,6 +325,28 @@ void TestRefreshController::healthComesWithEachRound()
     // Every online node's dcgm-exporter and the Slurm exporter.
     const auto list = targets.at(0).at(0).value<std::vector<PrometheusTarget>>();
     QVERIFY(list.size() > 300);
+}
+
+void TestRefreshController::warningsArePassedOn()
+{
+    RecordingSource source(&m_simulation);
+    source.now = m_start;
+    source.warnings = { QStringLiteral("partial response: store gateway eu-1 unavailable") };
+    CacheService cache;
+    cache.open(QStringLiteral(":memory:"));
+    RefreshController controller(&source, &cache);
+    controller.setWindow(hour, minute);
+    controller.setRangeQueries({ QStringLiteral("power_mw") });
+    QSignalSpy warned(&controller, &RefreshController::sourceWarned);
+    QSignalSpy ranges(&controller, &RefreshController::rangeResultReady);
+    controller.refreshNow();
+    QVERIFY(waitForRound(controller));
+    QCOMPARE(warned.size(), 1);
+    QCOMPARE(warned.at(0).at(0).toString(), QStringLiteral("power_mw"));
+    QCOMPARE(warned.at(0).at(1).toStringList(), source.warnings);
+    // The data still arrives: a warning is not a failure.
+    QCOMPARE(ranges.size(), 1);
+    QVERIFY(!controller.isStale());
 }
 
 void TestRefreshController::stopDropsRequestsUnderWay()
