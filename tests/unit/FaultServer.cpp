@@ -10,6 +10,7 @@ FaultServer::FaultServer(QObject *parent)
     : QObject(parent)
 {
     m_server.listen(QHostAddress::LocalHost, 0);
+    m_port = m_server.serverPort();
     connect(&m_server, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket *socket = m_server.nextPendingConnection()) {
             connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
@@ -23,9 +24,19 @@ QUrl FaultServer::url(const QString &pathPrefix) const
     QUrl url;
     url.setScheme(QStringLiteral("http"));
     url.setHost(QStringLiteral("127.0.0.1"));
-    url.setPort(m_server.serverPort());
+    url.setPort(m_port);
     url.setPath(pathPrefix);
     return url;
+}
+
+void FaultServer::stopListening()
+{
+    m_server.close();
+}
+
+bool FaultServer::resumeListening()
+{
+    return m_server.isListening() || m_server.listen(QHostAddress::LocalHost, m_port);
 }
 
 void FaultServer::onReadyRead(QTcpSocket *socket)
@@ -61,7 +72,7 @@ void FaultServer::onReadyRead(QTcpSocket *socket)
 
 void FaultServer::respond(QTcpSocket *socket, const Request &request)
 {
-    const Response response = m_byPath.value(request.path, m_default);
+    const Response response = m_handler ? m_handler(request) : m_byPath.value(request.path, m_default);
     QByteArray body = response.body;
     QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + " Status\r\n";
     head += "Content-Type: " + response.contentType + "\r\n";

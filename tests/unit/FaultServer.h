@@ -7,6 +7,8 @@
 #include <QTcpServer>
 #include <QUrl>
 
+#include <functional>
+
 // A tiny HTTP/1.1 server on loopback for tests: it answers every request with the response set
 // for its path (or the default one) and records what the client sent. Responses can be
 // gzip-compressed or trickled slowly, to bring about the faults a real server will not produce on demand.
@@ -40,7 +42,15 @@ public:
     QUrl url(const QString &pathPrefix = {}) const;
     void setResponse(const Response &response) { m_default = response; }
     void setResponse(const QByteArray &path, const Response &response) { m_byPath.insert(path, response); }
+    // Decides the response from the request (e.g. an answer on the grid it asks for); when set, it
+    // takes the place of the responses set by path and the default one.
+    using Handler = std::function<Response(const Request &)>;
+    void setHandler(Handler handler) { m_handler = std::move(handler); }
     const QList<Request> &requests() const { return m_requests; }
+    // A server that is down: stops listening, so that connections are refused, until resumeListening()
+    // listens again on the same port. Connections already accepted are answered as usual.
+    void stopListening();
+    bool resumeListening();
 
     static QByteArray gzip(const QByteArray &data);
     // A loopback port nothing listens on (bound, then released).
@@ -51,6 +61,8 @@ private:
     void respond(QTcpSocket *socket, const Request &request);
 
     QTcpServer m_server;
+    quint16 m_port = 0;
+    Handler m_handler;
     Response m_default;
     QMap<QByteArray, Response> m_byPath;
     QList<Request> m_requests;
