@@ -102,6 +102,7 @@ void RefreshController::refreshNow()
     if (!m_pendingFetches.isEmpty() || !m_pendingReads.isEmpty())
         return;
     m_roundFailed = false;
+    m_roundRequests = m_roundFailures = 0;
     m_roundPointsDone = m_roundPointsTotal = 0;
     for (const QString &id : std::as_const(m_rangeQueries))
         m_pendingReads.insert(m_cache->read(windowRequest(id)), true);
@@ -142,6 +143,7 @@ void RefreshController::requestFetch(const QueryRequest &request)
 {
     const quint64 id = m_nextFetchId++;
     m_pendingFetches.insert(id, request);
+    ++m_roundRequests;
     if (!request.isInstant()) {
         m_roundPointsTotal += request.pointCount();
         Q_EMIT fetchProgress(m_roundPointsDone, m_roundPointsTotal);
@@ -190,8 +192,10 @@ void RefreshController::onFailed(quint64 requestId, const QueryRequest &request,
     if (!m_pendingFetches.remove(requestId))
         return;
     countAnswered(request);
+    // The first failure explains the round; the count says whether it was one query or all.
+    if (m_roundFailures++ == 0)
+        m_lastError = error.message;
     m_roundFailed = true;
-    m_lastError = error.message;
     finishIfIdle();
 }
 
@@ -206,7 +210,12 @@ void RefreshController::finishIfIdle()
             int(std::min<qint64>(qint64(m_baseIntervalMs) << std::min(m_failedRounds, 10), maxBackoffMs)));
         if (m_staleSinceMs == 0)
             m_staleSinceMs = m_lastSuccessMs != 0 ? m_lastSuccessMs : QDateTime::currentMSecsSinceEpoch();
-        Q_EMIT sourceFailed(m_lastError, m_staleSinceMs);
+        Q_EMIT sourceFailed(m_roundFailures > 1 ? tr("%1; %2 of %3 requests failed")
+                                                      .arg(m_lastError)
+                                                      .arg(m_roundFailures)
+                                                      .arg(m_roundRequests)
+                                                : m_lastError,
+            m_staleSinceMs);
         return;
     }
     m_lastSuccessMs = QDateTime::currentMSecsSinceEpoch();

@@ -95,6 +95,8 @@ private:
     qint64 m_roundPointsTotal = 0;
     qint64 m_roundPointsDone = 0;
     bool m_roundFailed = false;
+    int m_roundRequests = 0;
+    int m_roundFailures = 0;
     QString m_lastError;
     qint64 m_lastSuccessMs = 0;
     qint64 m_staleSinceMs = 0;

@@ -872,6 +872,10 @@
 <context>
     <name>RefreshController</name>
     <message>
+        <source>%1; %2 of %3 requests failed</source>
+        <translation>%1；%3 個請求中有 %2 個失敗</translation>
+    </message>
+    <message>
         <location filename="../../model/RefreshController.cpp" line="+24"/>
         <source>Could not store %1 in the cache: %2</source>
         <translation>無法把 %1 存入快取：%2</translation>

@@ -94,6 +94,7 @@ private Q_SLOTS:
     void answerWithoutSeriesIsNotAskedAgain();
     void healthComesWithEachRound();
     void warningsArePassedOn();
+    void severalFailuresAreCounted();
     void stopDropsRequestsUnderWay();
 
 private:
@@ -231,6 +232,7 @@ void TestRefreshController::failureKeepsCachedDataAndRecovers()
     controller.refreshNow();
     QVERIFY(waitForRound(controller));
     QCOMPARE(failed.size(), 1);
+    // One range fetch (the ten new minutes) failed; a single failure is reported as it is.
     QCOMPARE(failed.at(0).at(0).toString(), QStringLiteral("connection refused"));
     QCOMPARE(failed.at(0).at(1).toLongLong(), lastGood);
     QVERIFY(controller.isStale());
@@ -347,6 +349,24 @@ void TestRefreshController::warningsArePassedOn()
     // The data still arrives: a warning is not a failure.
     QCOMPARE(ranges.size(), 1);
     QVERIFY(!controller.isStale());
+}
+
+void TestRefreshController::severalFailuresAreCounted()
+{
+    RecordingSource source(&m_simulation);
+    source.now = m_start;
+    source.failing = true;
+    CacheService cache;
+    cache.open(QStringLiteral(":memory:"));
+    RefreshController controller(&source, &cache);
+    controller.setWindow(hour, minute);
+    controller.setRangeQueries({ QStringLiteral("power_mw"), QStringLiteral("gpus_by_state") });
+    controller.setInstantQueries({ QStringLiteral("power_mw") });
+    QSignalSpy failed(&controller, &RefreshController::sourceFailed);
+    controller.refreshNow();
+    QVERIFY(waitForRound(controller));
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.at(0).at(0).toString(), QStringLiteral("connection refused; 3 of 3 requests failed"));
 }
 
 void TestRefreshController::stopDropsRequestsUnderWay()
