@@ -293,25 +293,36 @@ void PrometheusSource::startParsing(quint64 requestId)
         }));
 }
 
+namespace {
+// Alert and target lists are small: parsed where they arrive. deliver gets the parsed list; a
+// cancelled request (superseded by the next round's) delivers nothing.
+template<typename Item, typename Parse, typename Deliver, typename Fail>
+void onHealthReply(PrometheusReply *reply, Parse parse, Deliver deliver, Fail fail)
+{
+    reply->deleteLater();
+    if (reply->outcome() == PrometheusReply::Outcome::Cancelled)
+        return;
+    SourceError error = reply->error();
+    std::vector<Item> items;
+    if (reply->outcome() == PrometheusReply::Outcome::Answered
+        && parse(reply->body(),
+            PrometheusParser::Context {
+                reply->server(), reply->subject(), reply->httpStatus(), reply->contentType() },
+            &items, &error))
+        deliver(items);
+    else
+        fail(error);
+}
+} // namespace
+
 void PrometheusSource::fetchAlerts(quint64 requestId)
 {
-    // Alert and target lists are small: parsed where they arrive.
     PrometheusReply *reply = m_client->alerts(QStringLiteral("alerts"));
     connect(reply, &PrometheusReply::finished, this, [this, reply, requestId] {
-        reply->deleteLater();
-        if (reply->outcome() == PrometheusReply::Outcome::Cancelled)
-            return;
-        SourceError error = reply->error();
-        std::vector<PrometheusAlert> alerts;
-        if (reply->outcome() == PrometheusReply::Outcome::Answered
-            && PrometheusParser::parseAlerts(reply->body(),
-                PrometheusParser::Context {
-                    reply->server(), reply->subject(), reply->httpStatus(), reply->contentType() },
-                &alerts, &error)) {
-            Q_EMIT alertsFetched(requestId, alerts);
-            return;
-        }
-        Q_EMIT healthFailed(requestId, error);
+        onHealthReply<PrometheusAlert>(
+            reply, &PrometheusParser::parseAlerts,
+            [&](const std::vector<PrometheusAlert> &alerts) { Q_EMIT alertsFetched(requestId, alerts); },
+            [&](const SourceError &error) { Q_EMIT healthFailed(requestId, error); });
     });
 }
 
@@ -319,19 +330,9 @@ void PrometheusSource::fetchTargets(quint64 requestId)
 {
     PrometheusReply *reply = m_client->targets(QStringLiteral("targets"));
     connect(reply, &PrometheusReply::finished, this, [this, reply, requestId] {
-        reply->deleteLater();
-        if (reply->outcome() == PrometheusReply::Outcome::Cancelled)
-            return;
-        SourceError error = reply->error();
-        std::vector<PrometheusTarget> targets;
-        if (reply->outcome() == PrometheusReply::Outcome::Answered
-            && PrometheusParser::parseTargets(reply->body(),
-                PrometheusParser::Context {
-                    reply->server(), reply->subject(), reply->httpStatus(), reply->contentType() },
-                &targets, &error)) {
-            Q_EMIT targetsFetched(requestId, targets);
-            return;
-        }
-        Q_EMIT healthFailed(requestId, error);
+        onHealthReply<PrometheusTarget>(
+            reply, &PrometheusParser::parseTargets,
+            [&](const std::vector<PrometheusTarget> &targets) { Q_EMIT targetsFetched(requestId, targets); },
+            [&](const SourceError &error) { Q_EMIT healthFailed(requestId, error); });
     });
 }

@@ -36,6 +36,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -330,6 +331,26 @@ class TestCatalogueBackends : public QObject
     }
 
 private Q_SLOTS:
+    // The Alerts page's data from a real Prometheus: the exporter is a healthy target, and the alert
+    // list (no rules are loaded in the fixture) arrives empty rather than as an error.
+    void alertsAndTargetsFromPrometheus()
+    {
+        PrometheusSource &prometheus = source(m_env[QStringLiteral("PROMETHEUS_URL")]);
+        QSignalSpy targets(&prometheus, &MetricSource::targetsFetched);
+        QSignalSpy alerts(&prometheus, &MetricSource::alertsFetched);
+        QSignalSpy failed(&prometheus, &MetricSource::healthFailed);
+        prometheus.fetchTargets(m_nextRequestId++);
+        prometheus.fetchAlerts(m_nextRequestId++);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            targets.size() + failed.size() >= 1 && alerts.size() + failed.size() >= 1, 20000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(1).value<SourceError>().message));
+        const auto list = targets.at(0).at(1).value<std::vector<PrometheusTarget>>();
+        QVERIFY(!list.empty());
+        QVERIFY(std::any_of(list.begin(), list.end(),
+            [](const PrometheusTarget &target) { return target.health == PrometheusTarget::Health::Up; }));
+        QVERIFY(alerts.at(0).at(1).value<std::vector<PrometheusAlert>>().empty());
+    }
+
     void initTestCase()
     {
         const QString path = qEnvironmentVariable("AISC_TEST_OUTPUT") + QStringLiteral("/backends.env");
