@@ -214,6 +214,15 @@ void TestMainWindow::screenshots()
     }
     const QImage image = window->grab().toImage();
     QCOMPARE(image.size(), size * window->devicePixelRatio());
+    // The Alerts page too, in both languages.
+    QTabWidget *tabs = window->findChild<QTabWidget *>();
+    QVERIFY(tabs);
+    QTRY_VERIFY_WITH_TIMEOUT(window->alertsPage()->targetView()->model()->rowCount() > 0, 30000);
+    tabs->setCurrentWidget(window->alertsPage());
+    QTest::qWait(100);
+    QVERIFY(window->grab().save(outputPath(
+        QStringLiteral("alerts-%1-%2x%3.png").arg(language).arg(size.width()).arg(size.height()))));
+    tabs->setCurrentWidget(window->overviewPage());
     QVERIFY(image.save(outputPath(
         QStringLiteral("overview-%1-%2x%3.png").arg(language).arg(size.width()).arg(size.height()))));
 }
