@@ -1,12 +1,16 @@
 #include "CacheService.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
+#include <QLocale>
 #include <QStandardPaths>
 #include <QThread>
+#include <QTimer>
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 // Owns the SampleStore on the cache thread. Its slots run there, in the order CacheService queued
 // them, and its signals reach CacheService (and so the caller) as queued connections.
@@ -24,6 +28,45 @@ public:
         Q_EMIT opened(path, ok, m_openError);
         if (!m_store->notice().isEmpty())
             Q_EMIT notice(m_store->notice());
+        if (ok)
+            applyRetention();
+    }
+
+    void setRetention(const RetentionPolicy &policy)
+    {
+        if (m_retention && *m_retention == policy)
+            return;
+        m_retention = policy;
+        if (m_store && m_store->isOpen())
+            applyRetention();
+    }
+
+    void applyRetention()
+    {
+        if (m_retentionTimer)
+            m_retentionTimer->stop();
+        if (!m_store || !m_store->isOpen() || !m_retention)
+            return;
+        RetentionReport report;
+        QString error;
+        if (!m_store->applyRetention(*m_retention, QDateTime::currentMSecsSinceEpoch(), &report, &error)) {
+            qWarning("Cache retention failed: %s", qPrintable(error));
+            return;
+        }
+        if (report.chunksDeleted() > 0)
+            qInfo("Cache %s: retention deleted %lld chunks for age and %lld for size; %lld -> %lld bytes",
+                qPrintable(m_store->path()), report.chunksDeletedForAge, report.chunksDeletedForSize,
+                report.bytesBefore, report.bytesAfter);
+        if (report.chunksDeletedForSize > 0)
+            Q_EMIT notice(QCoreApplication::translate("CacheService",
+                "The cache %1 reached its size limit of %2 MB, so the data before %3 was deleted from it. "
+                "To keep more, raise max_size_mb in the [cache] section of the config file.")
+                              .arg(QDir::toNativeSeparators(m_store->path()))
+                              .arg(m_retention->maxBytes / (1024 * 1024))
+                              .arg(QLocale().toString(
+                                  QDateTime::fromMSecsSinceEpoch(report.deletedForSizeUntilMs),
+                                  QLocale::ShortFormat)));
+        Q_EMIT retentionApplied(report);
     }
 
     void read(quint64 requestId, const QueryRequest &request)
@@ -46,6 +89,7 @@ public:
                 : m_openError;
         } else if (m_store->write(result, coveredEndMs > 0 ? coveredEndMs : result.endMs(), &error)) {
             Q_EMIT written(result.queryId, result.startMs, coveredEndMs > 0 ? coveredEndMs : result.endMs());
+            scheduleRetention();
             return;
         }
         Q_EMIT writeFailed(result.queryId, error);
@@ -54,6 +98,8 @@ public:
     // The last operation: everything queued before it has run.
     void shutDown()
     {
+        delete m_retentionTimer;
+        m_retentionTimer = nullptr;
         m_store.reset();
         thread()->quit();
     }
@@ -64,10 +110,30 @@ Q_SIGNALS:
     void written(const QString &queryId, qint64 startMs, qint64 endMs);
     void writeFailed(const QString &queryId, const QString &error);
     void notice(const QString &message);
+    void retentionApplied(const RetentionReport &report);
 
 private:
+    // Writes add data: retention runs again at most RetentionIntervalMs after the first write since
+    // the last run. The timer lives on this thread, so the run never blocks the GUI thread.
+    void scheduleRetention()
+    {
+        if (!m_retention)
+            return;
+        if (!m_retentionTimer) {
+            m_retentionTimer = new QTimer(this);
+            m_retentionTimer->setSingleShot(true);
+            m_retentionTimer->setInterval(CacheService::RetentionIntervalMs);
+            connect(m_retentionTimer, &QTimer::timeout, this, &CacheWorker::applyRetention);
+        }
+        if (!m_retentionTimer->isActive())
+            m_retentionTimer->start();
+    }
+
     std::unique_ptr<SampleStore> m_store;
     QString m_openError;
+    // None until setRetention(): a service nobody configured keeps everything.
+    std::optional<RetentionPolicy> m_retention;
+    QTimer *m_retentionTimer = nullptr;
 };
 
 CacheService::CacheService(QObject *parent)
@@ -78,6 +144,7 @@ CacheService::CacheService(QObject *parent)
     qRegisterMetaType<QueryRequest>();
     qRegisterMetaType<QueryResult>();
     qRegisterMetaType<std::vector<TimeRange>>();
+    qRegisterMetaType<RetentionReport>();
 
     m_thread->setObjectName(QStringLiteral("CacheService"));
     m_worker->moveToThread(m_thread);
@@ -87,6 +154,7 @@ CacheService::CacheService(QObject *parent)
     connect(m_worker, &CacheWorker::written, this, &CacheService::written);
     connect(m_worker, &CacheWorker::writeFailed, this, &CacheService::writeFailed);
     connect(m_worker, &CacheWorker::notice, this, &CacheService::notice);
+    connect(m_worker, &CacheWorker::retentionApplied, this, &CacheService::retentionApplied);
     m_thread->start();
 }
 
@@ -134,6 +202,12 @@ void CacheService::write(QueryResult &&result, qint64 coveredEndMs)
             worker->write(result, coveredEndMs);
         },
         Qt::QueuedConnection);
+}
+
+void CacheService::setRetention(const RetentionPolicy &policy)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, policy] { worker->setRetention(policy); }, Qt::QueuedConnection);
 }
 
 #include "CacheService.moc"

@@ -27,6 +27,11 @@ public:
     // result's own end. An answer with no series still covers the range it was asked for.
     void write(const QueryResult &result, qint64 coveredEndMs = 0);
     void write(QueryResult &&result, qint64 coveredEndMs = 0);
+    // How much the cache keeps. Applied on the cache thread after open(), when changed while open,
+    // and then at most every RetentionIntervalMs while results are written. Until it is called,
+    // nothing is deleted.
+    void setRetention(const RetentionPolicy &policy);
+    static constexpr int RetentionIntervalMs = 10 * 60 * 1000;
 
 Q_SIGNALS:
     void opened(const QString &path, bool ok, const QString &error);
@@ -35,6 +40,8 @@ Q_SIGNALS:
     void writeFailed(const QString &queryId, const QString &error);
     // Something the user should be told of, e.g. that a damaged cache was moved aside and replaced.
     void notice(const QString &message);
+    // Retention ran (after open, or after writes); notice() tells the user when data was deleted for size.
+    void retentionApplied(const RetentionReport &report);
 
 private:
     QThread *m_thread;

@@ -141,6 +141,14 @@ std::optional<DashboardConfig> DashboardConfig::load(const QString &path, bool m
     if (!ok || config.refreshIntervalS < 5 || config.refreshIntervalS > 3600)
         return fail(tr("[display] refresh_interval_s '%1': expected whole seconds from 5 to 3600")
                         .arg(stringValue(settings, QStringLiteral("display/refresh_interval_s"))));
+    config.cacheMaxAgeDays = settings.value(QStringLiteral("cache/max_age_days"), 400).toInt(&ok);
+    if (!ok || config.cacheMaxAgeDays < 1 || config.cacheMaxAgeDays > 3650)
+        return fail(tr("[cache] max_age_days '%1': expected whole days from 1 to 3650")
+                        .arg(stringValue(settings, QStringLiteral("cache/max_age_days"))));
+    config.cacheMaxSizeMb = settings.value(QStringLiteral("cache/max_size_mb"), 2048).toInt(&ok);
+    if (!ok || config.cacheMaxSizeMb < 16 || config.cacheMaxSizeMb > 1048576)
+        return fail(tr("[cache] max_size_mb '%1': expected whole megabytes from 16 to 1048576")
+                        .arg(stringValue(settings, QStringLiteral("cache/max_size_mb"))));
     return config;
 }
 
@@ -177,6 +185,8 @@ bool DashboardConfig::save(const QString &path, QString *error) const
     if (!language.isEmpty())
         settings.setValue(QStringLiteral("display/language"), language);
     settings.setValue(QStringLiteral("display/refresh_interval_s"), refreshIntervalS);
+    settings.setValue(QStringLiteral("cache/max_age_days"), cacheMaxAgeDays);
+    settings.setValue(QStringLiteral("cache/max_size_mb"), cacheMaxSizeMb);
     settings.sync();
     if (settings.status() != QSettings::NoError) {
         *error = tr("Config file %1 could not be written").arg(path);

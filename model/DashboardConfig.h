@@ -25,6 +25,9 @@
 //   [display]
 //   language=zh_HK
 //   refresh_interval_s=15
+//   [cache]
+//   max_age_days=400                                ; data older than this is deleted, 1 to 3650
+//   max_size_mb=2048                                ; oldest data deleted beyond this, 16 to 1048576
 //
 // Secrets are never kept in it: a token or password comes from the file or environment variable
 // it names, and a file that holds one (password=, token=) is refused.
@@ -38,6 +41,8 @@ public:
     std::map<QString, QString> promqlOverrides;
     QString language; // "en", "zh_HK", or empty for the system's
     int refreshIntervalS = 15;
+    int cacheMaxAgeDays = 400;
+    int cacheMaxSizeMb = 2048;
 
     // The file used when --config names none.
     static QString defaultPath();

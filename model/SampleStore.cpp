@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <cstring>
 #include <limits>
+#include <map>
 
 // File format, version 2 (PRAGMA user_version; PRAGMA application_id marks the file as ours).
 //
@@ -35,6 +36,9 @@
 // The file uses incremental auto-vacuum, so that space freed by deletions can be given back in
 // small steps instead of one long VACUUM.
 //
+// An index chunk_by_start(chunk_start_ms), created on open when missing, lets retention find the
+// oldest chunks without scanning the table. Older builds of schema 2 ignore it.
+//
 // chunk is an ordinary rowid table rather than WITHOUT ROWID: a WITHOUT ROWID b-tree keeps at
 // most ~1000 bytes of a row in the page and spills the rest into overflow pages, which for a
 // 5.8 kB chunk wastes most of its last overflow page (about 12 bytes/sample instead of 8).
@@ -43,6 +47,8 @@ namespace {
 constexpr int ChunkPoints = 720;
 constexpr qint32 ApplicationId = 0x41495343; // "AISC"
 constexpr int BusyTimeoutMs = 5000;
+// deleteOldestChunks() without a limit on the chunks' end.
+constexpr qint64 NoEndLimit = std::numeric_limits<qint64>::min();
 
 qint64 floorDiv(qint64 a, qint64 b)
 {
@@ -140,6 +146,10 @@ struct SampleStore::Impl
     bool writeSeries(
         qint64 id, qint64 stepMs, qint64 startMs, const std::vector<double> &values, QString *error);
     bool addCoverage(const QString &queryId, qint64 stepMs, qint64 startMs, qint64 endMs, QString *error);
+    bool pageCounts(qint64 *pages, qint64 *freePages, qint64 *pageSize, QString *error);
+    bool cutCoverage(const QString &queryId, qint64 stepMs, qint64 cutMs, QString *error);
+    bool deleteOldestChunks(
+        qint64 beforeEndMs, int limit, qint64 *deleted, qint64 *deletedUntilMs, QString *error);
     void closeDatabase();
 };
 
@@ -497,6 +507,10 @@ bool SampleStore::Impl::openFile(bool allowRecovery, QString *error)
         }
     }
 
+    // Takes effect only while the file has no tables, and before anything (such as switching to
+    // WAL) writes its first page: so here, before the journal mode.
+    if (version.toInt() == 0)
+        query.exec(QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL"));
     if (!inMemory) {
         const QVariant mode = pragma(QStringLiteral("journal_mode = WAL"));
         if (mode.toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
@@ -507,8 +521,6 @@ bool SampleStore::Impl::openFile(bool allowRecovery, QString *error)
         return fail(readError());
 
     if (version.toInt() == 0) {
-        // Takes effect only while the file has no tables, that is, here.
-        query.exec(QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL"));
         // Another connection may be creating the same new file: decide under the write lock.
         if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
             return fail(readError());
@@ -526,6 +538,14 @@ bool SampleStore::Impl::openFile(bool allowRecovery, QString *error)
         QString upgradeError;
         if (!upgradeFromVersion1(&upgradeError))
             return fail(upgradeError);
+    }
+
+    {
+        // For retention. Not essential: a read-only or busy file works without it, only slower.
+        QSqlQuery index(db);
+        if (!index.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS chunk_by_start ON chunk(chunk_start_ms)")))
+            qWarning("Cache %s: could not create the index for retention: %s", qPrintable(path),
+                qPrintable(index.lastError().text()));
     }
 
     if (!prepareAll(error)) {
@@ -863,4 +883,232 @@ qint64 SampleStore::coveredUntil(const QString &queryId, qint64 stepMs) const
     const qint64 until = query.value(0).toLongLong();
     query.finish();
     return until;
+}
+
+bool SampleStore::Impl::pageCounts(qint64 *pages, qint64 *freePages, qint64 *pageSize, QString *error)
+{
+    QSqlQuery query(db);
+    const auto value = [&](const char *pragma, qint64 *out) {
+        if (!query.exec(QLatin1String("PRAGMA ") + QLatin1String(pragma)) || !query.next()) {
+            *error = sqlError(query);
+            return false;
+        }
+        *out = query.value(0).toLongLong();
+        query.finish();
+        return true;
+    };
+    return value("page_count", pages) && value("freelist_count", freePages) && value("page_size", pageSize);
+}
+
+// Coverage of the query at the step no longer claims anything before cutMs.
+bool SampleStore::Impl::cutCoverage(const QString &queryId, qint64 stepMs, qint64 cutMs, QString *error)
+{
+    QSqlQuery query(db);
+    if (!query.prepare(
+            QStringLiteral("DELETE FROM coverage WHERE query_id = ? AND step_ms = ? AND end_ms <= ?")))
+        return *error = sqlError(query), false;
+    query.addBindValue(queryId);
+    query.addBindValue(stepMs);
+    query.addBindValue(cutMs);
+    if (!query.exec())
+        return *error = sqlError(query), false;
+    // Intervals are disjoint: at most one straddles the cut, and none starts at it.
+    if (!query.prepare(QStringLiteral("UPDATE coverage SET start_ms = ? WHERE query_id = ? AND step_ms = ? "
+                                      "AND start_ms < ? AND end_ms > ?")))
+        return *error = sqlError(query), false;
+    query.addBindValue(cutMs);
+    query.addBindValue(queryId);
+    query.addBindValue(stepMs);
+    query.addBindValue(cutMs);
+    query.addBindValue(cutMs);
+    if (!query.exec())
+        return *error = sqlError(query), false;
+    return true;
+}
+
+// One transaction: deletes up to limit chunks with the oldest start (only those whose span ends by
+// beforeEndMs, unless that is NoEndLimit) and cuts the coverage of each (query, step) they belonged to at
+// the end of the newest of them.
+bool SampleStore::Impl::deleteOldestChunks(
+    qint64 beforeEndMs, int limit, qint64 *deleted, qint64 *deletedUntilMs, QString *error)
+{
+    *deleted = 0;
+    if (!begin.exec())
+        return *error = sqlError(begin), false;
+    QSqlQuery select(db), remove(db);
+    const QString where = beforeEndMs != NoEndLimit
+        ? QStringLiteral("WHERE c.chunk_start_ms < :before AND c.chunk_start_ms + c.step_ms * %1 <= :before ")
+              .arg(ChunkPoints)
+        : QString();
+    bool ok
+        = select.prepare(QStringLiteral("SELECT c.id, s.query_id, c.step_ms, c.chunk_start_ms FROM chunk c "
+                                        "JOIN series s ON s.id = c.series_id ")
+              + where + QStringLiteral("ORDER BY c.chunk_start_ms, c.id LIMIT :limit"))
+        && remove.prepare(QStringLiteral("DELETE FROM chunk WHERE id = ?"));
+    if (ok) {
+        if (beforeEndMs != NoEndLimit)
+            select.bindValue(QStringLiteral(":before"), beforeEndMs);
+        select.bindValue(QStringLiteral(":limit"), limit);
+        ok = select.exec();
+    }
+    std::vector<qint64> ids;
+    // (query, step) -> end of the newest chunk deleted.
+    std::map<std::pair<QString, qint64>, qint64> cuts;
+    while (ok && select.next()) {
+        ids.push_back(select.value(0).toLongLong());
+        const qint64 step = select.value(2).toLongLong();
+        const qint64 end = select.value(3).toLongLong() + step * ChunkPoints;
+        qint64 &cut = cuts[{ select.value(1).toString(), step }];
+        cut = std::max(cut, end);
+        *deletedUntilMs = std::max(*deletedUntilMs, end);
+    }
+    if (!ok)
+        *error = sqlError(select);
+    select.finish();
+    for (size_t i = 0; ok && i < ids.size(); ++i) {
+        remove.bindValue(0, ids[i]);
+        if (!(ok = remove.exec()))
+            *error = sqlError(remove);
+    }
+    for (auto it = cuts.begin(); ok && it != cuts.end(); ++it)
+        ok = cutCoverage(it->first.first, it->first.second, it->second, error);
+    if (ok && commit.exec()) {
+        *deleted = qint64(ids.size());
+        return true;
+    }
+    if (ok)
+        *error = sqlError(commit);
+    rollback.exec();
+    return false;
+}
+
+bool SampleStore::applyRetention(
+    const RetentionPolicy &policy, qint64 nowMs, RetentionReport *report, QString *error)
+{
+    constexpr int BatchChunks = 500;
+    constexpr int VacuumPagesPerStep = 256;
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    RetentionReport local;
+    if (!report)
+        report = &local;
+    *report = RetentionReport {};
+    if (!d->open) {
+        *error = tr("The cache is not open.");
+        return false;
+    }
+    qint64 pages = 0, freePages = 0, pageSize = 0;
+    if (!d->pageCounts(&pages, &freePages, &pageSize, error))
+        return false;
+    report->bytesBefore = pages * pageSize;
+
+    if (policy.maxAgeMs > 0) {
+        const qint64 cutoff = nowMs - policy.maxAgeMs;
+        qint64 deleted = 0, until = 0;
+        do {
+            if (!d->deleteOldestChunks(cutoff, BatchChunks, &deleted, &until, error))
+                return false;
+            report->chunksDeletedForAge += deleted;
+        } while (deleted > 0);
+        // Coverage of ranges that held no chunks (answers with no series) goes too, cut at the
+        // start of the chunk span that holds the cutoff: every chunk before it was deleted.
+        QSqlQuery pairs(d->db);
+        std::vector<std::pair<QString, qint64>> stale;
+        if (!pairs.prepare(
+                QStringLiteral("SELECT DISTINCT query_id, step_ms FROM coverage WHERE start_ms < ?")))
+            return *error = d->sqlError(pairs), false;
+        pairs.addBindValue(cutoff);
+        if (!pairs.exec())
+            return *error = d->sqlError(pairs), false;
+        while (pairs.next())
+            stale.emplace_back(pairs.value(0).toString(), pairs.value(1).toLongLong());
+        pairs.finish();
+        if (!stale.empty()) {
+            if (!d->begin.exec())
+                return *error = d->sqlError(d->begin), false;
+            bool ok = true;
+            for (size_t i = 0; ok && i < stale.size(); ++i) {
+                const qint64 span = stale[i].second * ChunkPoints;
+                if (span > 0)
+                    ok = d->cutCoverage(
+                        stale[i].first, stale[i].second, floorDiv(cutoff, span) * span, error);
+            }
+            if (ok && !d->commit.exec()) {
+                *error = d->sqlError(d->commit);
+                ok = false;
+            }
+            if (!ok) {
+                d->rollback.exec();
+                return false;
+            }
+        }
+    }
+
+    if (policy.maxBytes > 0) {
+        while (true) {
+            if (!d->pageCounts(&pages, &freePages, &pageSize, error))
+                return false;
+            const qint64 used = (pages - freePages) * pageSize;
+            if (used <= policy.maxBytes)
+                break;
+            qint64 chunks = 0;
+            QSqlQuery count(d->db);
+            if (!count.exec(QStringLiteral("SELECT count(*) FROM chunk")) || !count.next())
+                return *error = d->sqlError(count), false;
+            chunks = count.value(0).toLongLong();
+            count.finish();
+            if (chunks == 0)
+                break;
+            // About as many chunks as hold the excess (the other tables make this an underestimate).
+            const qint64 perChunk = std::max<qint64>(1, used / chunks);
+            const int limit
+                = int(std::clamp<qint64>((used - policy.maxBytes + perChunk - 1) / perChunk, 1, BatchChunks));
+            qint64 deleted = 0;
+            if (!d->deleteOldestChunks(NoEndLimit, limit, &deleted, &report->deletedForSizeUntilMs, error))
+                return false;
+            report->chunksDeletedForSize += deleted;
+            if (deleted == 0)
+                break;
+        }
+    }
+
+    // Gives the free pages back in steps, each its own short transaction.
+    if (!d->pageCounts(&pages, &freePages, &pageSize, error))
+        return false;
+    QSqlQuery vacuum(d->db);
+    if (freePages > 0 && vacuum.exec(QStringLiteral("PRAGMA auto_vacuum")) && vacuum.next()
+        && vacuum.value(0).toInt() != 2) {
+        // Files created before auto-vacuum was really turned on (the pragma came after WAL mode,
+        // which had already written the header): one full VACUUM converts them, once.
+        vacuum.finish();
+        qInfo("Cache %s: converting to incremental auto-vacuum", qPrintable(d->path));
+        if (!vacuum.exec(QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL"))
+            || !vacuum.exec(QStringLiteral("VACUUM")))
+            qWarning("Cache %s: could not compact: %s", qPrintable(d->path),
+                qPrintable(vacuum.lastError().text()));
+        if (!d->pageCounts(&pages, &freePages, &pageSize, error))
+            return false;
+    }
+    vacuum.finish();
+    while (freePages > 0) {
+        if (!vacuum.exec(QStringLiteral("PRAGMA incremental_vacuum(%1)").arg(VacuumPagesPerStep)))
+            return *error = d->sqlError(vacuum), false;
+        // Each page freed is a result row: stepping through them is what frees them.
+        while (vacuum.next()) { }
+        vacuum.finish();
+        const qint64 before = freePages;
+        if (!d->pageCounts(&pages, &freePages, &pageSize, error))
+            return false;
+        if (freePages >= before)
+            break; // not incremental auto-vacuum (e.g. a file another build created without it)
+    }
+    // With WAL the file shrinks when the log is copied back; PASSIVE never waits for readers.
+    if (d->path != QLatin1String(":memory:"))
+        vacuum.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+    vacuum.finish();
+    if (!d->pageCounts(&pages, &freePages, &pageSize, error))
+        return false;
+    report->bytesAfter = pages * pageSize;
+    return true;
 }

@@ -15,6 +15,28 @@ struct TimeRange
     friend bool operator==(const TimeRange &, const TimeRange &) = default;
 };
 
+// How much the cache keeps (SampleStore::applyRetention). 0 or less lifts a limit.
+struct RetentionPolicy
+{
+    static constexpr qint64 DefaultMaxAgeMs = 400LL * 24 * 3600 * 1000;
+    static constexpr qint64 DefaultMaxBytes = 2048LL * 1024 * 1024;
+    qint64 maxAgeMs = DefaultMaxAgeMs; // chunks whose whole span is older than this are deleted
+    qint64 maxBytes = DefaultMaxBytes; // file size (pages in use), oldest chunks deleted first
+    friend bool operator==(const RetentionPolicy &, const RetentionPolicy &) = default;
+};
+
+struct RetentionReport
+{
+    qint64 chunksDeletedForAge = 0;
+    qint64 chunksDeletedForSize = 0;
+    // Data before this time was deleted to keep under maxBytes; 0 when none was.
+    qint64 deletedForSizeUntilMs = 0;
+    // The file as SQLite sees it (page_count x page_size), before and after giving space back.
+    qint64 bytesBefore = 0;
+    qint64 bytesAfter = 0;
+    qint64 chunksDeleted() const { return chunksDeletedForAge + chunksDeletedForSize; }
+};
+
 // The SQLite cache of query results. Synchronous and single-threaded: CacheService runs it on a
 // worker thread. Values are kept per (query, series, step) in chunks of regular-step samples, and a
 // coverage table records which ranges have been fetched at which step, so that a refresh asks the
@@ -68,6 +90,14 @@ public:
     // Caps the file at about bytes: writes that would grow it further fail as on a full disk
     // (0 lifts the cap). Lasts until close().
     bool setFileSizeLimit(qint64 bytes, QString *error);
+
+    // Deletes chunks whose whole span ended before nowMs - maxAgeMs; then, while the pages in use
+    // exceed maxBytes, the chunks with the oldest start (across all queries, series and steps).
+    // Deletes in transactions of at most 500 chunks, each cutting the coverage of the (query, step)
+    // it deleted from so that missing() reports the deleted ranges again; then gives the freed
+    // pages back to the file system with incremental vacuum steps. report may be null.
+    // On failure, what was deleted by committed batches stays deleted and coverage stays true.
+    bool applyRetention(const RetentionPolicy &policy, qint64 nowMs, RetentionReport *report, QString *error);
 
 private:
     struct Impl;

@@ -99,6 +99,7 @@ void Dashboard::buildPipeline(std::unique_ptr<MetricSource> source)
     m_source = std::move(source);
     m_cachePath = m_options.cachePath.isEmpty() ? defaultCachePath(*m_source) : m_options.cachePath;
     m_cache = new CacheService(this);
+    applyRetention();
     m_controller = new RefreshController(m_source.get(), m_cache, this);
 
     // The charts' queries and the tiles' queries are all kept over the live window, so that the
@@ -201,12 +202,9 @@ void Dashboard::applyConfig(const DashboardConfig &config)
     const bool sourceChanged = sourceOf(config) != sourceOf(m_config);
     m_config = config;
     // The command line chose the source for this session; the saved settings apply from the next start.
-    if (m_options.demo || m_options.prometheusUrl.isValid()) {
+    if (m_options.demo || m_options.prometheusUrl.isValid() || !sourceChanged) {
         m_controller->setRefreshInterval(m_config.refreshIntervalS * 1000);
-        return;
-    }
-    if (!sourceChanged) {
-        m_controller->setRefreshInterval(m_config.refreshIntervalS * 1000);
+        applyRetention();
         return;
     }
     // Another source: other data. The views start empty and fill from the new source's own cache.
@@ -218,6 +216,12 @@ void Dashboard::applyConfig(const DashboardConfig &config)
     m_targets->setTargets({});
     m_window->clearStale();
     start();
+}
+
+void Dashboard::applyRetention()
+{
+    m_cache->setRetention(
+        { m_config.cacheMaxAgeDays * 24 * 3600 * 1000LL, m_config.cacheMaxSizeMb * 1024 * 1024LL });
 }
 
 void Dashboard::showSettings()

@@ -52,6 +52,7 @@ private:
     void buildPipeline(std::unique_ptr<MetricSource> source);
     void routeResult(const QueryResult &result);
     void showSettings();
+    void applyRetention();
 
     DashboardOptions m_options;
     DashboardConfig m_config;

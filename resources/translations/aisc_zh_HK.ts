@@ -105,7 +105,12 @@
 <context>
     <name>CacheService</name>
     <message>
-        <location filename="../../model/CacheService.cpp" line="+45"/>
+        <location filename="../../model/CacheService.cpp" line="+61"/>
+        <source>The cache %1 reached its size limit of %2 MB, so the data before %3 was deleted from it. To keep more, raise max_size_mb in the [cache] section of the config file.</source>
+        <translation>快取 %1 已達 %2 MB 的大小上限，因此已刪除 %3 之前的數據。如要保留更多，請在設定檔的 [cache] 部分調高 max_size_mb。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>The cache is not open.</source>
         <translation>快取未開啟。</translation>
     </message>
@@ -216,16 +221,17 @@
 <context>
     <name>Dashboard</name>
     <message>
+        <location filename="../../app/dashboard/Dashboard.cpp" line="+140"/>
         <source>The server warned that %1 may be incomplete: %2</source>
         <translation>伺服器警告%1的數據可能不完整：%2</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/Dashboard.cpp" line="+120"/>
+        <location line="-18"/>
         <source>Cache: %1</source>
         <translation>快取：%1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>%1 Using a temporary in-memory cache for this session.</source>
         <translation>%1 本次執行改用臨時記憶體快取。</translation>
     </message>
@@ -323,7 +329,17 @@
         <translation>[display] refresh_interval_s「%1」：應為 5 至 3600 的整數秒</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+4"/>
+        <source>[cache] max_age_days &apos;%1&apos;: expected whole days from 1 to 3650</source>
+        <translation>[cache] max_age_days「%1」：應為 1 至 3650 的整數日數</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>[cache] max_size_mb &apos;%1&apos;: expected whole megabytes from 16 to 1048576</source>
+        <translation>[cache] max_size_mb「%1」：應為 16 至 1048576 的整數 MB</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Config file %1 could not be written</source>
         <translation>無法寫入設定檔 %1</translation>
     </message>
@@ -872,11 +888,12 @@
 <context>
     <name>RefreshController</name>
     <message>
+        <location filename="../../model/RefreshController.cpp" line="+213"/>
         <source>%1; %2 of %3 requests failed</source>
         <translation>%1；%3 個請求中有 %2 個失敗</translation>
     </message>
     <message>
-        <location filename="../../model/RefreshController.cpp" line="+24"/>
+        <location line="-189"/>
         <source>Could not store %1 in the cache: %2</source>
         <translation>無法把 %1 存入快取：%2</translation>
     </message>
@@ -917,7 +934,7 @@
 <context>
     <name>SampleStore</name>
     <message>
-        <location filename="../../model/SampleStore.cpp" line="+122"/>
+        <location filename="../../model/SampleStore.cpp" line="+128"/>
         <source>the cache %1 could not be updated: %2</source>
         <translation>無法更新快取 %1：%2</translation>
     </message>
@@ -927,7 +944,7 @@
         <translation>快取 %1：無法準備 SQL 語句：%2</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+73"/>
         <source>Cache %1: could not create its tables: %2</source>
         <translation>快取 %1：無法建立資料表：%2</translation>
     </message>
@@ -967,7 +984,7 @@
         <translation>無法把快取 %1 當作 SQLite 資料庫讀取：%2；檔案未被改動。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>The cache %1 is a SQLite database of another application; it was left unchanged.</source>
         <translation>快取 %1 是其他應用程式的 SQLite 資料庫；檔案未被改動。</translation>
     </message>
@@ -977,18 +994,19 @@
         <translation>快取 %1 的結構版本為 %2，但此版本的儀表板最高只支援版本 %3；檔案未被改動。請使用較新的儀表板或另一個快取檔案。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>The cache %1 is a SQLite database but not a dashboard cache (it has tables and no schema version); it was left unchanged.</source>
         <translation>快取 %1 是 SQLite 資料庫，但不是儀表板快取（有資料表但沒有結構版本）；檔案未被改動。</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+200"/>
         <location line="+45"/>
+        <location line="+288"/>
         <source>The cache is not open.</source>
         <translation>快取未開啟。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-283"/>
         <source>Query %1: only range results (step &gt; 0) are cached, not instant ones.</source>
         <translation>查詢 %1：只會快取時段結果（step &gt; 0），不會快取即時結果。</translation>
     </message>
@@ -1003,17 +1021,17 @@
         <translation>查詢 %1：序列 %2 有 %3 個數值，應為 %4 個。</translation>
     </message>
     <message>
-        <location line="-587"/>
+        <location line="-605"/>
         <source>The cache %1 is full: its disk (or its size limit) has no room for more data. What it already holds is kept, and storing resumes once there is space.</source>
         <translation>快取 %1 已滿：其磁碟（或大小上限）已無空間存放更多資料。已存的資料會保留，待有空間時便會繼續儲存。</translation>
     </message>
     <message>
-        <location line="+371"/>
+        <location line="+379"/>
         <source>The cache %1 is damaged (%2).</source>
         <translation>快取 %1 已損壞（%2）。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+64"/>
         <source>The cache %1 is damaged (%2) and could not be moved aside: %3. It was left unchanged.</source>
         <translation>快取 %1 已損壞（%2），且無法移到一旁：%3。檔案保持不變。</translation>
     </message>

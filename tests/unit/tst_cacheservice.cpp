@@ -1,6 +1,8 @@
 #include "CacheService.h"
 
+#include <QDateTime>
 #include <QFile>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -40,6 +42,7 @@ private Q_SLOTS:
     void signalsArriveOnTheCallersThread();
     void damagedCacheIsReplacedWithANotice();
     void twoServicesOnOneFileBothKeepWorking();
+    void retentionRunsAfterOpenAndTellsOnlyOfSizeDeletions();
 
 private:
     QTemporaryDir m_dir;
@@ -235,6 +238,65 @@ void TestCacheService::twoServicesOnOneFileBothKeepWorking()
             QCOMPARE(result.series.size(), size_t(1));
             QCOMPARE(result.series[0].values.back(), (r == 0 ? 1 : -1) * double(writes - 1));
         }
+    }
+}
+
+void TestCacheService::retentionRunsAfterOpenAndTellsOnlyOfSizeDeletions()
+{
+    const QString path = m_dir.filePath(QStringLiteral("retention.sqlite"));
+    constexpr qint64 Day = 24 * 60 * Minute;
+    // 30 days up to today (retention runs at the wall clock's time), random: about 6 kB a chunk.
+    const qint64 start = (QDateTime::currentMSecsSinceEpoch() / Day - 30) * Day;
+    {
+        CacheService cache;
+        QSignalSpy written(&cache, &CacheService::written);
+        cache.open(path);
+        QRandomGenerator random(3);
+        std::vector<double> values(30 * 1440);
+        for (double &v : values)
+            v = random.generateDouble();
+        cache.write(makeResult(QStringLiteral("node_gpu_util"), start, std::move(values)));
+        QVERIFY(written.wait(Timeout));
+    }
+    {
+        // By age: 20 of the 30 days go, without a notice.
+        CacheService cache;
+        QSignalSpy applied(&cache, &CacheService::retentionApplied);
+        QSignalSpy notice(&cache, &CacheService::notice);
+        QSignalSpy read(&cache, &CacheService::readFinished);
+        RetentionPolicy policy;
+        policy.maxAgeMs = 10 * Day;
+        cache.setRetention(policy);
+        cache.open(path);
+        QVERIFY(applied.wait(Timeout));
+        const auto report = applied.at(0).at(0).value<RetentionReport>();
+        QVERIFY(report.chunksDeletedForAge >= 2 * 19);
+        QCOMPARE(report.chunksDeletedForSize, qint64(0));
+        cache.read(QueryRequest { QStringLiteral("node_gpu_util"), start, start + 30 * Day, Minute });
+        QVERIFY(read.wait(Timeout));
+        const auto missing = read.at(0).at(2).value<std::vector<TimeRange>>();
+        QCOMPARE(missing.size(), size_t(1));
+        QCOMPARE(missing[0].startMs, start);
+        QVERIFY(missing[0].endMs >= start + 19 * Day);
+        QVERIFY(notice.isEmpty());
+    }
+    {
+        // By size: the user is told.
+        CacheService cache;
+        QSignalSpy applied(&cache, &CacheService::retentionApplied);
+        QSignalSpy notice(&cache, &CacheService::notice);
+        RetentionPolicy policy;
+        policy.maxAgeMs = 0;
+        policy.maxBytes = 32 * 1024;
+        cache.open(path);
+        cache.setRetention(policy); // while open: applied at once
+        QVERIFY(applied.wait(Timeout));
+        QVERIFY(applied.at(0).at(0).value<RetentionReport>().chunksDeletedForSize > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(notice.size(), 1, Timeout);
+        const QString message = notice.at(0).at(0).toString();
+        QVERIFY2(message.contains(QLatin1String("retention.sqlite"))
+                && message.contains(QLatin1String("max_size_mb")),
+            qPrintable(message));
     }
 }
 

@@ -14,6 +14,7 @@ private Q_SLOTS:
     void badValuesNameFileAndKey_data();
     void badValuesNameFileAndKey();
     void saveWritesNoSecretAndReadsBack();
+    void cacheLimits();
     void serverUrl_data();
     void serverUrl();
 
@@ -121,6 +122,19 @@ void TestDashboardConfig::badValuesNameFileAndKey_data()
     QTest::newRow("language") << QByteArray("[display]\nlanguage=fr\n") << QStringLiteral("'fr'");
     QTest::newRow("refresh too fast")
         << QByteArray("[display]\nrefresh_interval_s=1\n") << QStringLiteral("refresh_interval_s");
+    QTest::newRow("cache age zero") << QByteArray("[cache]\nmax_age_days=0\n")
+                                    << QStringLiteral("max_age_days '0': expected whole days from 1 to 3650");
+    QTest::newRow("cache age too long")
+        << QByteArray("[cache]\nmax_age_days=3651\n") << QStringLiteral("max_age_days '3651'");
+    QTest::newRow("cache age not a number")
+        << QByteArray("[cache]\nmax_age_days=forever\n") << QStringLiteral("max_age_days 'forever'");
+    QTest::newRow("cache too small") << QByteArray("[cache]\nmax_size_mb=15\n")
+                                     << QStringLiteral(
+                                            "max_size_mb '15': expected whole megabytes from 16 to 1048576");
+    QTest::newRow("cache too big") << QByteArray("[cache]\nmax_size_mb=1048577\n")
+                                   << QStringLiteral("max_size_mb '1048577'");
+    QTest::newRow("cache size with unit")
+        << QByteArray("[cache]\nmax_size_mb=2G\n") << QStringLiteral("max_size_mb '2G'");
 }
 
 void TestDashboardConfig::badValuesNameFileAndKey()
@@ -152,6 +166,8 @@ void TestDashboardConfig::saveWritesNoSecretAndReadsBack()
         QStringLiteral("power_mw"), QStringLiteral("sum(DCGM_FI_DEV_POWER_USAGE) / 1e6"));
     config.language = QStringLiteral("en");
     config.refreshIntervalS = 20;
+    config.cacheMaxAgeDays = 30;
+    config.cacheMaxSizeMb = 512;
 
     const QString path = m_dir.filePath(QStringLiteral("saved.conf"));
     QString error;
@@ -171,6 +187,31 @@ void TestDashboardConfig::saveWritesNoSecretAndReadsBack()
     QCOMPARE(loaded->prometheus->headers, server.headers);
     QCOMPARE(loaded->promqlOverrides, config.promqlOverrides);
     QCOMPARE(loaded->refreshIntervalS, 20);
+    QCOMPARE(loaded->cacheMaxAgeDays, 30);
+    QCOMPARE(loaded->cacheMaxSizeMb, 512);
+}
+
+void TestDashboardConfig::cacheLimits()
+{
+    // Defaults sized for a laptop.
+    QString error;
+    const std::optional<DashboardConfig> defaults = DashboardConfig::load(
+        write(QStringLiteral("nocache.conf"), "[display]\nlanguage=en\n"), true, &error);
+    QVERIFY2(defaults, qPrintable(error));
+    QCOMPARE(defaults->cacheMaxAgeDays, 400);
+    QCOMPARE(defaults->cacheMaxSizeMb, 2048);
+    // The ends of the ranges are accepted.
+    const std::optional<DashboardConfig> low = DashboardConfig::load(
+        write(QStringLiteral("low.conf"), "[cache]\nmax_age_days=1\nmax_size_mb=16\n"), true, &error);
+    QVERIFY2(low, qPrintable(error));
+    QCOMPARE(low->cacheMaxAgeDays, 1);
+    QCOMPARE(low->cacheMaxSizeMb, 16);
+    const std::optional<DashboardConfig> high = DashboardConfig::load(
+        write(QStringLiteral("high.conf"), "[cache]\nmax_age_days=3650\nmax_size_mb=1048576\n"), true,
+        &error);
+    QVERIFY2(high, qPrintable(error));
+    QCOMPARE(high->cacheMaxAgeDays, 3650);
+    QCOMPARE(high->cacheMaxSizeMb, 1048576);
 }
 
 void TestDashboardConfig::serverUrl_data()

@@ -100,6 +100,8 @@ private Q_SLOTS:
     void fullDiskKeepsWhatIsStored();
     void emptyResultMarksItsRangeCovered();
     void killedWriterLosesAtMostTheUnfinishedBatch();
+    void ageRetentionDeletesOldChunksAndCoverage();
+    void sizeCapDeletesOldestFirstAndGivesSpaceBack();
 
 private:
     QTemporaryDir m_dir;
@@ -774,6 +776,113 @@ void TestSampleStore::killedWriterLosesAtMostTheUnfinishedBatch()
     }
     // Nothing of an unfinished batch is half there.
     QVERIFY(store.read(makeRequest(query, until, until + batchPoints * Minute, Minute)).series.empty());
+}
+
+void TestSampleStore::ageRetentionDeletesOldChunksAndCoverage()
+{
+    SampleStore store(nextConnection());
+    QString error;
+    QVERIFY2(store.open(QStringLiteral(":memory:"), &error), qPrintable(error));
+    const QString query = QStringLiteral("gpu_util_by_partition");
+    const QString empty = QStringLiteral("account_gpu_hours");
+    constexpr int days = 20;
+    const std::vector<double> values(days * 1440, 42.0);
+    QVERIFY2(
+        store.write(makeResult(query, T0, Minute,
+                        { makeSeries(QStringLiteral("a"), values), makeSeries(QStringLiteral("b"), values) }),
+            &error),
+        qPrintable(error));
+    // A query whose answers held no series: only its coverage is stored.
+    QVERIFY2(store.write(makeResult(empty, T0, Minute, {}), T0 + days * Day, &error), qPrintable(error));
+
+    // Ten days kept; the cutoff falls 5 minutes into a chunk (12 h at a 1 min step), which is kept.
+    RetentionPolicy policy;
+    policy.maxAgeMs = 10 * Day;
+    const qint64 now = T0 + days * Day + 5 * Minute;
+    RetentionReport report;
+    QVERIFY2(store.applyRetention(policy, now, &report, &error), qPrintable(error));
+    QCOMPARE(report.chunksDeletedForAge, qint64(2 * 10 * 2)); // 2 series x 10 days x 2 chunks a day
+    QCOMPARE(report.chunksDeletedForSize, qint64(0));
+    QCOMPARE(report.deletedForSizeUntilMs, qint64(0));
+    QVERIFY(report.bytesBefore > 0 && report.bytesAfter > 0);
+
+    const qint64 kept = T0 + 10 * Day;
+    QCOMPARE(store.read(makeRequest(query, T0, kept, Minute)).series.size(), size_t(0));
+    const QueryResult newer = store.read(makeRequest(query, kept, T0 + days * Day, Minute));
+    QCOMPARE(newer.series.size(), size_t(2));
+    QVERIFY(sameValues(newer.series[1].values, std::vector<double>(10 * 1440, 42.0)));
+    // The deleted range is asked of the source again, for both queries.
+    const std::vector<TimeRange> expected { { T0, kept } };
+    QCOMPARE(store.missing(makeRequest(query, T0, T0 + days * Day, Minute)), expected);
+    QCOMPARE(store.missing(makeRequest(empty, T0, T0 + days * Day, Minute)), expected);
+    QCOMPARE(store.coveredUntil(query, Minute), T0 + days * Day);
+
+    // Nothing more to delete: a second run deletes nothing.
+    QVERIFY2(store.applyRetention(policy, now, &report, &error), qPrintable(error));
+    QCOMPARE(report.chunksDeleted(), qint64(0));
+}
+
+void TestSampleStore::sizeCapDeletesOldestFirstAndGivesSpaceBack()
+{
+    const QString path = m_dir.filePath(QStringLiteral("capped.sqlite"));
+    const QString query = QStringLiteral("node_gpu_util");
+    SampleStore store(nextConnection());
+    QString error;
+    QVERIFY2(store.open(path, &error), qPrintable(error));
+    // Random doubles do not compress: about 6 kB a chunk, 10 series x 40 chunks, over 2 MB.
+    constexpr int days = 20;
+    constexpr int seriesCount = 10;
+    QRandomGenerator random(11);
+    QueryResult result = makeResult(query, T0, Minute, {});
+    for (int s = 0; s < seriesCount; ++s) {
+        std::vector<double> values(days * 1440);
+        for (double &v : values)
+            v = random.generateDouble();
+        result.series.push_back(
+            makeSeries(QStringLiteral("node-%1").arg(s, 2, 10, QLatin1Char('0')), std::move(values)));
+    }
+    QVERIFY2(store.write(result, &error), qPrintable(error));
+
+    constexpr qint64 cap = 1024 * 1024;
+    RetentionPolicy policy;
+    policy.maxAgeMs = 0; // size only
+    policy.maxBytes = cap;
+    RetentionReport report;
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY2(store.applyRetention(policy, T0 + days * Day, &report, &error), qPrintable(error));
+    qInfo("size cap: %lld chunks deleted, %lld -> %lld bytes (file %lld) in %lld ms", report.chunksDeleted(),
+        report.bytesBefore, report.bytesAfter, QFileInfo(path).size(), timer.elapsed());
+    QVERIFY2(report.bytesBefore > 2 * cap, qPrintable(QString::number(report.bytesBefore)));
+    QVERIFY(report.chunksDeletedForSize > 0);
+    QCOMPARE(report.chunksDeletedForAge, qint64(0));
+    // Space is given back: the file itself shrank to the cap, give or take a few pages.
+    constexpr qint64 slack = 64 * 1024;
+    QVERIFY2(report.bytesAfter <= cap + slack, qPrintable(QString::number(report.bytesAfter)));
+    QVERIFY2(QFileInfo(path).size() <= cap + slack, qPrintable(QString::number(QFileInfo(path).size())));
+    // ... and not much below it: about what was needed was deleted.
+    QVERIFY2(report.bytesAfter >= cap / 2, qPrintable(QString::number(report.bytesAfter)));
+
+    // Oldest first: one gap at the start, ending where the newest kept data begins.
+    const std::vector<TimeRange> missing = store.missing(makeRequest(query, T0, T0 + days * Day, Minute));
+    QCOMPARE(missing.size(), size_t(1));
+    QCOMPARE(missing[0].startMs, T0);
+    const qint64 keptFrom = missing[0].endMs;
+    QVERIFY(keptFrom > T0 && keptFrom < T0 + days * Day);
+    QCOMPARE(report.deletedForSizeUntilMs, keptFrom);
+    QCOMPARE(
+        store.read(makeRequest(query, T0, keptFrom - 12 * 60 * Minute, Minute)).series.size(), size_t(0));
+    // The newest is kept, every series of it, value for value.
+    const QueryResult newest = store.read(makeRequest(query, keptFrom, T0 + days * Day, Minute));
+    QCOMPARE(newest.series.size(), size_t(seriesCount));
+    const size_t offset = size_t((keptFrom - T0) / Minute);
+    for (int s = 0; s < seriesCount; ++s)
+        QVERIFY(sameValues(newest.series[s].values,
+            std::vector<double>(result.series[s].values.begin() + offset, result.series[s].values.end())));
+
+    // Under the cap now: nothing more is deleted.
+    QVERIFY2(store.applyRetention(policy, T0 + days * Day, &report, &error), qPrintable(error));
+    QCOMPARE(report.chunksDeleted(), qint64(0));
 }
 
 QTEST_GUILESS_MAIN(TestSampleStore)
