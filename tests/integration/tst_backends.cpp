@@ -2,6 +2,7 @@
 // simulated centre's backfilled history and scrape aisc-exporter: both must answer what the simulation
 // itself says at the same instant, for a backfilled time and for a scrape.
 
+#include "BackendsSupport.h"
 #include "Simulation.h"
 
 #include <QDateTime>
@@ -52,31 +53,7 @@ class TestBackends : public QObject
     // GETs base + /api/v1/query with the given parameters; the "data" object of a successful answer.
     QJsonObject query(const QString &base, const QString &promql, const QString &time, QString *error)
     {
-        QUrl url(base + QStringLiteral("/api/v1/query"));
-        QUrlQuery parameters;
-        parameters.addQueryItem(
-            QStringLiteral("query"), QString::fromLatin1(QUrl::toPercentEncoding(promql)));
-        if (!time.isEmpty())
-            parameters.addQueryItem(QStringLiteral("time"), time);
-        url.setQuery(parameters);
-        QNetworkReply *reply = m_network.get(QNetworkRequest(url));
-        QEventLoop loop;
-        QTimer deadline;
-        deadline.setSingleShot(true);
-        connect(&deadline, &QTimer::timeout, reply, &QNetworkReply::abort);
-        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        deadline.start(kRequestDeadlineMs);
-        loop.exec();
-        reply->deleteLater();
-        const QByteArray body = reply->readAll();
-        const QJsonObject answer = QJsonDocument::fromJson(body).object();
-        if (reply->error() != QNetworkReply::NoError
-            || answer.value(QStringLiteral("status")).toString() != QLatin1String("success")) {
-            *error = QStringLiteral("%1: %2 %3")
-                         .arg(url.toString(), reply->errorString(), QString::fromUtf8(body.left(300)));
-            return {};
-        }
-        return answer.value(QStringLiteral("data")).toObject();
+        return instantQueryData(m_network, base, promql, time, kRequestDeadlineMs, error);
     }
 
     Vector instantVector(const QString &base, const QString &promql, const QString &time)
@@ -174,17 +151,8 @@ class TestBackends : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        const QString path = qEnvironmentVariable("AISC_TEST_OUTPUT") + QStringLiteral("/backends.env");
-        QFile file(path);
-        QVERIFY2(file.open(QIODevice::ReadOnly),
-            qPrintable(path + QStringLiteral(": ") + file.errorString()
-                + QStringLiteral(" (the backends_setup fixture writes it)")));
-        while (!file.atEnd()) {
-            const QString line = QString::fromUtf8(file.readLine()).trimmed();
-            const qsizetype equals = line.indexOf(QLatin1Char('='));
-            if (!line.startsWith(QLatin1Char('#')) && equals > 0)
-                m_env[line.left(equals)] = line.mid(equals + 1);
-        }
+        QString envError;
+        QVERIFY2(readBackendsEnv(&m_env, &envError), qPrintable(envError));
         for (const char *key :
             { "PROMETHEUS_URL", "VICTORIAMETRICS_URL", "AISC_SEED", "AISC_GPUS", "AISC_AT" })
             QVERIFY2(m_env.count(QString::fromLatin1(key)), key);

@@ -21,6 +21,7 @@
 //   - node_gpu_util: a node down over the whole range has only gaps in the simulation and no series at
 //     all on a backend; all-gap series are left out on both sides.
 
+#include "BackendsSupport.h"
 #include "CacheService.h"
 #include "KpiModel.h"
 #include "PrometheusSource.h"
@@ -212,31 +213,9 @@ class TestCatalogueBackends : public QObject
     // GET base/api/v1/query; the "result" array of a successful answer (raw, for range selectors).
     QJsonArray rawQuery(const QString &base, const QString &promql, const QString &time, QString *error)
     {
-        QUrl url(base + QStringLiteral("/api/v1/query"));
-        QUrlQuery parameters;
-        parameters.addQueryItem(
-            QStringLiteral("query"), QString::fromLatin1(QUrl::toPercentEncoding(promql)));
-        if (!time.isEmpty())
-            parameters.addQueryItem(QStringLiteral("time"), time);
-        url.setQuery(parameters);
-        QNetworkReply *reply = m_network.get(QNetworkRequest(url));
-        QEventLoop loop;
-        QTimer deadline;
-        deadline.setSingleShot(true);
-        connect(&deadline, &QTimer::timeout, reply, &QNetworkReply::abort);
-        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        deadline.start(kDeadlineMs);
-        loop.exec();
-        reply->deleteLater();
-        const QByteArray body = reply->readAll();
-        const QJsonObject answer = QJsonDocument::fromJson(body).object();
-        if (reply->error() != QNetworkReply::NoError
-            || answer.value(QStringLiteral("status")).toString() != QLatin1String("success")) {
-            *error = QStringLiteral("%1: %2 %3")
-                         .arg(url.toString(), reply->errorString(), QString::fromUtf8(body.left(300)));
-            return {};
-        }
-        return answer.value(QStringLiteral("data")).toObject().value(QStringLiteral("result")).toArray();
+        return instantQueryData(m_network, base, promql, time, kDeadlineMs, error)
+            .value(QStringLiteral("result"))
+            .toArray();
     }
 
     // The live exporter's scrapes the backend holds in the hour before `time` (now when empty), oldest
@@ -353,17 +332,8 @@ private Q_SLOTS:
 
     void initTestCase()
     {
-        const QString path = qEnvironmentVariable("AISC_TEST_OUTPUT") + QStringLiteral("/backends.env");
-        QFile file(path);
-        QVERIFY2(file.open(QIODevice::ReadOnly),
-            qPrintable(path + QStringLiteral(": ") + file.errorString()
-                + QStringLiteral(" (the backends_setup fixture writes it)")));
-        while (!file.atEnd()) {
-            const QString line = QString::fromUtf8(file.readLine()).trimmed();
-            const qsizetype equals = line.indexOf(QLatin1Char('='));
-            if (!line.startsWith(QLatin1Char('#')) && equals > 0)
-                m_env[line.left(equals)] = line.mid(equals + 1);
-        }
+        QString envError;
+        QVERIFY2(readBackendsEnv(&m_env, &envError), qPrintable(envError));
         for (const char *key : { "PROMETHEUS_URL", "VICTORIAMETRICS_URL", "AISC_SEED", "AISC_GPUS", "AISC_AT",
                  "HISTORY_STEP_SECONDS" })
             QVERIFY2(m_env.count(QString::fromLatin1(key)), key);
