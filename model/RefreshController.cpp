@@ -17,6 +17,7 @@ RefreshController::RefreshController(MetricSource *source, CacheService *cache, 
     , m_source(source)
     , m_cache(cache)
 {
+    m_windows.insert(QString(), Window { {}, 24 * 3600 * 1000LL, 0, 0, 60 * 1000 });
     m_timer.setInterval(m_baseIntervalMs);
     connect(&m_timer, &QTimer::timeout, this, &RefreshController::refreshNow);
     connect(m_cache, &CacheService::readFinished, this, &RefreshController::onCacheRead);
@@ -43,7 +44,7 @@ RefreshController::RefreshController(MetricSource *source, CacheService *cache, 
 
 void RefreshController::setRangeQueries(const QStringList &queryIds)
 {
-    m_rangeQueries = queryIds;
+    m_windows[QString()].queryIds = queryIds;
 }
 
 void RefreshController::setInstantQueries(const QStringList &queryIds)
@@ -51,11 +52,32 @@ void RefreshController::setInstantQueries(const QStringList &queryIds)
     m_instantQueries = queryIds;
 }
 
-void RefreshController::setWindow(qint64 lengthMs, qint64 stepMs)
+void RefreshController::setFixedWindow(
+    const QString &name, const QStringList &queryIds, qint64 startMs, qint64 stepMs)
+{
+    Q_ASSERT(!name.isEmpty() && stepMs > 0);
+    if (queryIds.isEmpty()) {
+        m_windows.remove(name);
+        return;
+    }
+    Window &window = m_windows[name];
+    window.queryIds = queryIds;
+    window.lengthMs = 0;
+    window.startMs = startMs;
+    window.endMs = 0;
+    window.stepMs = stepMs;
+}
+
+void RefreshController::setWindow(qint64 lengthMs, qint64 stepMs, qint64 endMs)
 {
     Q_ASSERT(stepMs > 0 && lengthMs >= stepMs);
-    m_windowMs = lengthMs;
-    m_stepMs = stepMs;
+    Window &window = m_windows[QString()];
+    if (window.lengthMs == lengthMs && window.stepMs == stepMs && window.endMs == endMs)
+        return;
+    window.lengthMs = lengthMs;
+    window.stepMs = stepMs;
+    window.endMs = endMs;
+    restartRound();
 }
 
 void RefreshController::setRefreshInterval(int ms)
@@ -88,12 +110,39 @@ qint64 RefreshController::nowMs() const
     return m_source->nowMs();
 }
 
-QueryRequest RefreshController::windowRequest(const QString &queryId) const
+QueryRequest RefreshController::windowRequest(const QString &windowName, const QString &queryId) const
 {
+    const Window window = m_windows.value(windowName);
+    const qint64 step = window.stepMs;
     // The grid is anchored at multiples of the step, so that every refresh asks for the same
-    // timestamps and the cache can reuse what it holds. The newest point is the last one not after now.
-    const qint64 end = (nowMs() / m_stepMs + 1) * m_stepMs;
-    return QueryRequest { queryId, end - m_windowMs, end, m_stepMs };
+    // timestamps and the cache can reuse what it holds. The newest point is the last one not after
+    // the window's end (or now).
+    const qint64 endAt = window.endMs > 0 ? std::min(window.endMs, nowMs()) : nowMs();
+    const qint64 end = (endAt / step + 1) * step;
+    const qint64 start = window.lengthMs > 0 ? end - (window.lengthMs + step - 1) / step * step
+                                             : window.startMs / step * step;
+    return QueryRequest { queryId, std::min(start, end - step), end, step };
+}
+
+void RefreshController::restartRound()
+{
+    // Answers for the old window would be stale the moment they came: drop them and ask anew.
+    // While stopped, the new window is painted from the cache alone.
+    const bool running = isRunning();
+    for (auto it = m_pendingFetches.cbegin(); it != m_pendingFetches.cend(); ++it)
+        m_source->cancel(it.key());
+    m_pendingFetches.clear();
+    m_pendingReads.clear();
+    m_roundPointsDone = m_roundPointsTotal = 0;
+    Q_EMIT fetchProgress(0, 0);
+    if (running) {
+        refreshNow();
+        return;
+    }
+    for (auto it = m_windows.cbegin(); it != m_windows.cend(); ++it)
+        for (const QString &id : it->queryIds)
+            m_pendingReads.insert(
+                m_cache->read(windowRequest(it.key(), id)), PendingRead { it.key(), false });
 }
 
 void RefreshController::refreshNow()
@@ -104,11 +153,12 @@ void RefreshController::refreshNow()
     m_roundFailed = false;
     m_roundRequests = m_roundFailures = 0;
     m_roundPointsDone = m_roundPointsTotal = 0;
-    for (const QString &id : std::as_const(m_rangeQueries))
-        m_pendingReads.insert(m_cache->read(windowRequest(id)), true);
+    for (auto it = m_windows.cbegin(); it != m_windows.cend(); ++it)
+        for (const QString &id : it->queryIds)
+            m_pendingReads.insert(m_cache->read(windowRequest(it.key(), id)), PendingRead { it.key(), true });
     const qint64 now = nowMs();
     for (const QString &id : std::as_const(m_instantQueries))
-        requestFetch(QueryRequest { id, now, now, 0 });
+        requestFetch(QString(), QueryRequest { id, now, now, 0 });
     if (m_healthEnabled) {
         m_alertsRequest = m_nextFetchId++;
         m_source->fetchAlerts(m_alertsRequest);
@@ -123,26 +173,31 @@ void RefreshController::onCacheRead(
     const auto it = m_pendingReads.find(requestId);
     if (it == m_pendingReads.end())
         return; // not ours, or from before stop()
-    const bool fetchMissing = it.value();
+    const PendingRead read = it.value();
     m_pendingReads.erase(it);
 
-    if (!result.series.empty())
+    // Also when the cache holds nothing for the window yet: the views then say they are waiting,
+    // instead of showing another window's data.
+    if (read.window.isEmpty())
         Q_EMIT rangeResultReady(result);
+    else
+        Q_EMIT fixedWindowResultReady(read.window, result);
 
-    if (fetchMissing) {
+    if (read.fetchMissing) {
         const qint64 chunk = maxPointsPerRequest * result.stepMs;
         for (const TimeRange &gap : missing)
             for (qint64 start = gap.startMs; start < gap.endMs; start += chunk)
-                requestFetch(QueryRequest {
-                    result.queryId, start, std::min(gap.endMs, start + chunk), result.stepMs });
+                requestFetch(read.window,
+                    QueryRequest {
+                        result.queryId, start, std::min(gap.endMs, start + chunk), result.stepMs });
     }
     finishIfIdle();
 }
 
-void RefreshController::requestFetch(const QueryRequest &request)
+void RefreshController::requestFetch(const QString &window, const QueryRequest &request)
 {
     const quint64 id = m_nextFetchId++;
-    m_pendingFetches.insert(id, request);
+    m_pendingFetches.insert(id, PendingFetch { window, request });
     ++m_roundRequests;
     if (!request.isInstant()) {
         m_roundPointsTotal += request.pointCount();
@@ -164,7 +219,8 @@ void RefreshController::onFetched(quint64 requestId, const QueryResult &result)
     const auto it = m_pendingFetches.find(requestId);
     if (it == m_pendingFetches.end())
         return;
-    const QueryRequest request = it.value();
+    const QString window = it->window;
+    const QueryRequest request = it->request;
     m_pendingFetches.erase(it);
     countAnswered(request);
     if (!result.warnings.isEmpty())
@@ -180,9 +236,11 @@ void RefreshController::onFetched(quint64 requestId, const QueryResult &result)
         m_cache->write(result, request.endMs);
         // Once no other range fetch of this query is under way: an instant fetch of the same query (a
         // headline tile's) writes nothing to the cache, so waiting for it would skip the re-read.
-        if (std::none_of(m_pendingFetches.cbegin(), m_pendingFetches.cend(),
-                [&](const QueryRequest &r) { return !r.isInstant() && r.queryId == request.queryId; }))
-            m_pendingReads.insert(m_cache->read(windowRequest(request.queryId)), false);
+        if (std::none_of(m_pendingFetches.cbegin(), m_pendingFetches.cend(), [&](const PendingFetch &f) {
+                return !f.request.isInstant() && f.window == window && f.request.queryId == request.queryId;
+            }))
+            m_pendingReads.insert(
+                m_cache->read(windowRequest(window, request.queryId)), PendingRead { window, false });
     }
     finishIfIdle();
 }

@@ -23,12 +23,17 @@ class RefreshController : public QObject
 public:
     RefreshController(MetricSource *source, CacheService *cache, QObject *parent = nullptr);
 
-    // Queries drawn over the live window (read from the cache).
+    // Queries drawn over the view window (read from the cache).
     void setRangeQueries(const QStringList &queryIds);
+    // Queries drawn over a window of their own, from startMs to now on a grid of stepMs (e.g. the
+    // roadmap chart, which spans the roadmap whatever the view shows). Their results come as
+    // fixedWindowResultReady(name, ...). An empty list removes the window.
+    void setFixedWindow(const QString &name, const QStringList &queryIds, qint64 startMs, qint64 stepMs);
     // Queries whose latest value is shown (asked of the source as instant queries on every refresh).
     void setInstantQueries(const QStringList &queryIds);
-    // The live window: the last lengthMs up to the source's now, on a grid of stepMs.
-    void setWindow(qint64 lengthMs, qint64 stepMs);
+    // The view window: lengthMs up to endMs (0: up to the source's now, following it), on a grid of
+    // stepMs. A change while running drops the requests under way and starts a round for the new window.
+    void setWindow(qint64 lengthMs, qint64 stepMs, qint64 endMs = 0);
     // Whether each round also asks the source for its alerts and scrape targets.
     void setHealthEnabled(bool enabled) { m_healthEnabled = enabled; }
     void setRefreshInterval(int ms);
@@ -43,15 +48,18 @@ public:
     void refreshNow();
     bool isRunning() const { return m_timer.isActive(); }
 
-    // The aligned request for a query over the current live window.
-    QueryRequest windowRequest(const QString &queryId) const;
+    // The aligned request for a query over the current view window, or over a fixed window.
+    QueryRequest windowRequest(const QString &queryId) const { return windowRequest(QString(), queryId); }
+    QueryRequest windowRequest(const QString &window, const QString &queryId) const;
     bool isStale() const { return m_staleSinceMs != 0; }
     // When the last answer from the source came; 0 before the first.
     qint64 lastSuccessMs() const { return m_lastSuccessMs; }
 
 Q_SIGNALS:
-    // A query's data over the live window, from the cache.
+    // A query's data over the view window, from the cache.
     void rangeResultReady(const QueryResult &result);
+    // A query's data over a fixed window (setFixedWindow), from the cache.
+    void fixedWindowResultReady(const QString &window, const QueryResult &result);
     // The latest value of a headline query, straight from the source.
     void instantResultReady(const QueryResult &result);
     // A refresh round got every answer it asked for.
@@ -71,10 +79,31 @@ Q_SIGNALS:
     void sourceWarned(const QString &queryId, const QStringList &warnings);
 
 private:
+    // A set of queries kept filled over one window; the view window has the empty name.
+    struct Window
+    {
+        QStringList queryIds;
+        qint64 lengthMs = 0; // 0: from startMs
+        qint64 startMs = 0;
+        qint64 endMs = 0; // 0: up to now
+        qint64 stepMs = 60 * 1000;
+    };
+    struct PendingRead
+    {
+        QString window;
+        bool fetchMissing = false;
+    };
+    struct PendingFetch
+    {
+        QString window; // empty for instant requests too
+        QueryRequest request;
+    };
+
+    void restartRound();
     void onCacheRead(quint64 requestId, const QueryResult &result, const std::vector<TimeRange> &missing);
     void onFetched(quint64 requestId, const QueryResult &result);
     void onFailed(quint64 requestId, const QueryRequest &request, const SourceError &error);
-    void requestFetch(const QueryRequest &request);
+    void requestFetch(const QString &window, const QueryRequest &request);
     void countAnswered(const QueryRequest &request);
     void finishIfIdle();
     qint64 nowMs() const;
@@ -82,15 +111,13 @@ private:
     MetricSource *m_source;
     CacheService *m_cache;
     QTimer m_timer;
-    QStringList m_rangeQueries;
+    QHash<QString, Window> m_windows;
     QStringList m_instantQueries;
-    qint64 m_windowMs = 24 * 3600 * 1000LL;
-    qint64 m_stepMs = 60 * 1000;
 
-    // Cache reads under way, by request id; true when their missing ranges should be fetched.
-    QHash<quint64, bool> m_pendingReads;
+    // Cache reads under way, by request id.
+    QHash<quint64, PendingRead> m_pendingReads;
     // Source requests under way, by request id.
-    QHash<quint64, QueryRequest> m_pendingFetches;
+    QHash<quint64, PendingFetch> m_pendingFetches;
     quint64 m_nextFetchId = 1;
     qint64 m_roundPointsTotal = 0;
     qint64 m_roundPointsDone = 0;

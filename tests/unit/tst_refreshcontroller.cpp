@@ -96,9 +96,14 @@ private Q_SLOTS:
     void warningsArePassedOn();
     void severalFailuresAreCounted();
     void stopDropsRequestsUnderWay();
+    void windowChangeAsksForTheNewWindow();
+    void pausedWindowStaysInThePast();
+    void fixedWindowSpansFromItsStart();
 
 private:
     static bool waitForRound(RefreshController &controller);
+    // The results that carried data; a window the cache does not hold yet comes first without series.
+    static QList<QueryResult> withData(const QSignalSpy &spy, int argument = 0);
     QTemporaryDir m_dir;
     Simulation m_simulation;
     const qint64 m_start = QDateTime(QDate(2026, 11, 20), QTime(8, 0, 30), Qt::UTC).toMSecsSinceEpoch();
@@ -114,6 +119,17 @@ bool TestRefreshController::waitForRound(RefreshController &controller)
     QSignalSpy succeeded(&controller, &RefreshController::refreshSucceeded);
     QSignalSpy failed(&controller, &RefreshController::sourceFailed);
     return QTest::qWaitFor([&] { return !succeeded.isEmpty() || !failed.isEmpty(); }, 20000);
+}
+
+QList<QueryResult> TestRefreshController::withData(const QSignalSpy &spy, int argument)
+{
+    QList<QueryResult> results;
+    for (const QList<QVariant> &arguments : spy) {
+        const auto result = arguments.at(argument).value<QueryResult>();
+        if (!result.series.empty())
+            results.append(result);
+    }
+    return results;
 }
 
 void TestRefreshController::windowIsAlignedToTheStep()
@@ -152,9 +168,10 @@ void TestRefreshController::coldCacheFetchesTheWindowOnce()
     QCOMPARE(source.rangeRequests().size(), 2);
     for (const QueryRequest &request : source.rangeRequests())
         QCOMPARE(request, controller.windowRequest(request.queryId));
-    QCOMPARE(ranges.size(), 2);
-    for (const QList<QVariant> &arguments : ranges) {
-        const auto result = arguments.at(0).value<QueryResult>();
+    // First the empty window (the views say they are waiting), then the data.
+    QCOMPARE(ranges.size(), 4);
+    QCOMPARE(withData(ranges).size(), 2);
+    for (const QueryResult &result : withData(ranges)) {
         QCOMPARE(result.pointCount(), 6 * 60);
         QCOMPARE(result.startMs, controller.windowRequest(result.queryId).startMs);
         // What the models get is what the source said, through the cache.
@@ -347,7 +364,7 @@ void TestRefreshController::warningsArePassedOn()
     QCOMPARE(warned.at(0).at(0).toString(), QStringLiteral("power_mw"));
     QCOMPARE(warned.at(0).at(1).toStringList(), source.warnings);
     // The data still arrives: a warning is not a failure.
-    QCOMPARE(ranges.size(), 1);
+    QCOMPARE(withData(ranges).size(), 1);
     QVERIFY(!controller.isStale());
 }
 
@@ -394,13 +411,108 @@ void TestRefreshController::stopDropsRequestsUnderWay()
     source.held.clear();
     QTest::qWait(200);
     QCOMPARE(succeeded.size(), 0);
-    QCOMPARE(ranges.size(), 0);
+    QCOMPARE(withData(ranges).size(), 0);
 
     // Starting again resumes: the window is fetched and handed over.
     source.holding = false;
     controller.start();
     QTRY_COMPARE_WITH_TIMEOUT(succeeded.size(), 1, 20000);
-    QCOMPARE(ranges.size(), 1);
+    QCOMPARE(withData(ranges).size(), 1);
+}
+
+void TestRefreshController::windowChangeAsksForTheNewWindow()
+{
+    RecordingSource source(&m_simulation);
+    source.now = m_start;
+    CacheService cache;
+    cache.open(QStringLiteral(":memory:"));
+    RefreshController controller(&source, &cache);
+    controller.setWindow(6 * hour, minute);
+    controller.setRangeQueries({ QStringLiteral("power_mw") });
+    QSignalSpy succeeded(&controller, &RefreshController::refreshSucceeded);
+    QSignalSpy ranges(&controller, &RefreshController::rangeResultReady);
+    source.holding = true;
+    controller.start();
+    QTRY_VERIFY(!source.held.isEmpty());
+
+    // The user picks 7 days while the 6 hours are still on their way: the old answer is not awaited.
+    source.holding = false;
+    controller.setWindow(7 * 24 * hour, 10 * minute);
+    QTRY_COMPARE_WITH_TIMEOUT(succeeded.size(), 1, 20000);
+    for (const std::function<void()> &answer : std::as_const(source.held))
+        answer();
+    QTest::qWait(100);
+    const QList<QueryResult> shown = withData(ranges);
+    QCOMPARE(shown.size(), 1);
+    QCOMPARE(shown.last().stepMs, 10 * minute);
+    QCOMPARE(shown.last().pointCount(), 7 * 24 * 6);
+    QCOMPARE(shown.last().startMs, controller.windowRequest(QStringLiteral("power_mw")).startMs);
+}
+
+void TestRefreshController::pausedWindowStaysInThePast()
+{
+    RecordingSource source(&m_simulation);
+    source.now = m_start;
+    CacheService cache;
+    cache.open(QStringLiteral(":memory:"));
+    RefreshController controller(&source, &cache);
+    const qint64 end = m_start - 3 * 24 * hour;
+    controller.setWindow(2 * hour, minute, end);
+    controller.setRangeQueries({ QStringLiteral("power_mw") });
+    QSignalSpy ranges(&controller, &RefreshController::rangeResultReady);
+    controller.refreshNow();
+    QVERIFY(waitForRound(controller));
+    const QueryRequest request = controller.windowRequest(QStringLiteral("power_mw"));
+    QVERIFY(request.endMs > end - minute && request.endMs <= end + minute);
+    QCOMPARE(request.endMs - request.startMs, 2 * hour);
+
+    // Time passes: the window does not move, and nothing more is asked of the source.
+    source.now += 10 * minute;
+    QCOMPARE(controller.windowRequest(QStringLiteral("power_mw")), request);
+    const qsizetype asked = source.rangeRequests().size();
+    controller.refreshNow();
+    QVERIFY(waitForRound(controller));
+    QCOMPARE(source.rangeRequests().size(), asked);
+    QCOMPARE(withData(ranges).last().startMs, request.startMs);
+}
+
+void TestRefreshController::fixedWindowSpansFromItsStart()
+{
+    RecordingSource source(&m_simulation);
+    source.now = m_start;
+    CacheService cache;
+    cache.open(QStringLiteral(":memory:"));
+    RefreshController controller(&source, &cache);
+    controller.setWindow(hour, minute);
+    controller.setRangeQueries({ QStringLiteral("power_mw") });
+    const qint64 roadmapStart = QDateTime(QDate(2024, 11, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    const qint64 day = 24 * hour;
+    controller.setFixedWindow(QStringLiteral("roadmap"), { QStringLiteral("capacity_installed_pflops") },
+        roadmapStart, day);
+    QSignalSpy ranges(&controller, &RefreshController::rangeResultReady);
+    QSignalSpy fixed(&controller, &RefreshController::fixedWindowResultReady);
+    controller.refreshNow();
+    QVERIFY(waitForRound(controller));
+
+    QCOMPARE(withData(ranges).size(), 1);
+    QCOMPARE(withData(ranges).constFirst().queryId, QStringLiteral("power_mw"));
+    const QList<QueryResult> roadmap = withData(fixed, 1);
+    QCOMPARE(roadmap.size(), 1);
+    QCOMPARE(fixed.last().at(0).toString(), QStringLiteral("roadmap"));
+    const QueryResult &result = roadmap.constFirst();
+    QCOMPARE(result.queryId, QStringLiteral("capacity_installed_pflops"));
+    QCOMPARE(result.startMs, roadmapStart);
+    QCOMPARE(result.stepMs, day);
+    QVERIFY(result.endMs() > source.now);
+    // Capacity grew along the roadmap: about 300 PFLOPS installed in its first weeks, 3,000 at the end.
+    double first = qQNaN(), last = qQNaN();
+    for (const Series &series : result.series) {
+        const double a = series.values.at(30), b = series.values.back();
+        first = std::isnan(first) ? a : first + a;
+        last = std::isnan(last) ? b : last + b;
+    }
+    QVERIFY2(first > 250 && first < 1400, qPrintable(QString::number(first)));
+    QVERIFY2(last > 2900, qPrintable(QString::number(last)));
 }
 
 QTEST_GUILESS_MAIN(TestRefreshController)
