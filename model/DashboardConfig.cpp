@@ -1,8 +1,13 @@
 #include "DashboardConfig.h"
 
+#include "KpiModel.h"
+#include "ViewRange.h"
+
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
+
+#include <cmath>
 
 namespace {
 const QStringList supportedLanguages { QStringLiteral("en"), QStringLiteral("zh_HK") };
@@ -141,6 +146,35 @@ std::optional<DashboardConfig> DashboardConfig::load(const QString &path, bool m
     if (!ok || config.refreshIntervalS < 5 || config.refreshIntervalS > 3600)
         return fail(tr("[display] refresh_interval_s '%1': expected whole seconds from 5 to 3600")
                         .arg(stringValue(settings, QStringLiteral("display/refresh_interval_s"))));
+    const QString theme = stringValue(settings, QStringLiteral("display/theme")).trimmed().toLower();
+    if (!theme.isEmpty() && theme != QLatin1String("light") && theme != QLatin1String("dark"))
+        return fail(tr("[display] theme '%1': expected light or dark").arg(theme));
+    config.darkTheme = theme == QLatin1String("dark");
+    const QString range = stringValue(settings, QStringLiteral("display/range")).trimmed();
+    if (!range.isEmpty()) {
+        if (ViewRange::presetFromString(range) == ViewRange::Preset::Custom)
+            return fail(tr("[display] range '%1': expected 1h, 6h, 24h, 7d, 30d, 90d or 1y").arg(range));
+        config.range = range.toLower();
+    }
+    settings.beginGroup(QStringLiteral("thresholds"));
+    const QStringList thresholdKeys = settings.childKeys();
+    std::vector<QString> kpiIds;
+    for (const KpiDefinition &definition : KpiModel::overviewDefinitions())
+        kpiIds.push_back(definition.id);
+    for (const QString &key : thresholdKeys) {
+        const bool warning = key.endsWith(QLatin1String("_warning"));
+        const bool critical = key.endsWith(QLatin1String("_critical"));
+        const QString id = key.left(key.lastIndexOf(QLatin1Char('_')));
+        if ((!warning && !critical) || std::find(kpiIds.begin(), kpiIds.end(), id) == kpiIds.end())
+            return fail(tr("[thresholds] %1: expected <tile>_warning or <tile>_critical, the tile one of %2")
+                            .arg(key, QStringList(kpiIds.begin(), kpiIds.end()).join(QLatin1String(", "))));
+        const QString text = stringValue(settings, key);
+        const double value = text.trimmed().toDouble(&ok);
+        if (!ok || !std::isfinite(value))
+            return fail(tr("[thresholds] %1 '%2': expected a number").arg(key, text));
+        (warning ? config.thresholds[id].warning : config.thresholds[id].critical) = value;
+    }
+    settings.endGroup();
     config.cacheMaxAgeDays = settings.value(QStringLiteral("cache/max_age_days"), 400).toInt(&ok);
     if (!ok || config.cacheMaxAgeDays < 1 || config.cacheMaxAgeDays > 3650)
         return fail(tr("[cache] max_age_days '%1': expected whole days from 1 to 3650")
@@ -185,6 +219,15 @@ bool DashboardConfig::save(const QString &path, QString *error) const
     if (!language.isEmpty())
         settings.setValue(QStringLiteral("display/language"), language);
     settings.setValue(QStringLiteral("display/refresh_interval_s"), refreshIntervalS);
+    settings.setValue(
+        QStringLiteral("display/theme"), darkTheme ? QStringLiteral("dark") : QStringLiteral("light"));
+    settings.setValue(QStringLiteral("display/range"), range);
+    for (const auto &[id, t] : thresholds) {
+        if (!std::isnan(t.warning))
+            settings.setValue(QStringLiteral("thresholds/%1_warning").arg(id), t.warning);
+        if (!std::isnan(t.critical))
+            settings.setValue(QStringLiteral("thresholds/%1_critical").arg(id), t.critical);
+    }
     settings.setValue(QStringLiteral("cache/max_age_days"), cacheMaxAgeDays);
     settings.setValue(QStringLiteral("cache/max_size_mb"), cacheMaxSizeMb);
     settings.sync();

@@ -25,9 +25,13 @@
 //   [display]
 //   language=zh_HK
 //   refresh_interval_s=15
-//   [cache]
-//   max_age_days=400                                ; data older than this is deleted, 1 to 3650
-//   max_size_mb=2048                                ; oldest data deleted beyond this, 16 to 1048576
+//   theme=dark                                      ; light or dark
+//   range=7d                                        ; the time range at start: 1h 6h 24h 7d 30d 90d 1y
+//   [thresholds]                                    ; when a headline tile turns amber or red
+//   jobs_pending_warning=200
+//   jobs_pending_critical=500                       ; ids: installed gpu_util jobs_running jobs_pending
+//   gpus_down [cache] max_age_days=400                                ; data older than this is deleted, 1 to
+//   3650 max_size_mb=2048                                ; oldest data deleted beyond this, 16 to 1048576
 //
 // Secrets are never kept in it: a token or password comes from the file or environment variable
 // it names, and a file that holds one (password=, token=) is refused.
@@ -41,6 +45,15 @@ public:
     std::map<QString, QString> promqlOverrides;
     QString language; // "en", "zh_HK", or empty for the system's
     int refreshIntervalS = 15;
+    bool darkTheme = false;
+    QString range = QStringLiteral("24h");
+    // Headline tile thresholds by KPI id; NaN keeps the built-in one.
+    struct Thresholds
+    {
+        double warning = qQNaN();
+        double critical = qQNaN();
+    };
+    std::map<QString, Thresholds> thresholds;
     int cacheMaxAgeDays = 400;
     int cacheMaxSizeMb = 2048;
 

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -61,22 +62,42 @@ void KpiModel::updateFromResult(const QueryResult &result)
         for (int i = result.pointCount() - 1; i >= 0; --i) {
             const double value = reduceAt(definition, result, i);
             if (!std::isnan(value)) {
-                latest = { value, result.timestampAt(i) };
+                latest = { value, result.timestampAt(i), {} };
                 break;
             }
         }
         Value &current = m_values[row];
-        if (sameValue(current.value, latest.value) && current.timestampMs == latest.timestampMs)
-            continue;
+        QList<int> roles;
+        if (result.stepMs > 0) {
+            // A range result also draws the sparkline and gives the change over the range.
+            QList<double> history;
+            history.reserve(result.pointCount());
+            for (int i = 0; i < result.pointCount(); ++i)
+                history.append(reduceAt(definition, result, i));
+            // A range without any data draws nothing, however long it is.
+            if (std::all_of(history.cbegin(), history.cend(), [](double v) { return std::isnan(v); }))
+                history.clear();
+            if (!std::equal(history.cbegin(), history.cend(), current.history.cbegin(), current.history.cend(),
+                    sameValue)) {
+                current.history = std::move(history);
+                roles << HistoryRole << ChangeRole << FormattedChangeRole;
+            }
+        }
         // Range results end on the last grid point, instant results are newer: a figure never
         // steps back to an older value because the older answer arrived later.
-        if (!std::isnan(latest.value) && !std::isnan(current.value)
-            && latest.timestampMs < current.timestampMs)
-            continue;
-        current = latest;
-        const QModelIndex changed = index(int(row));
-        Q_EMIT dataChanged(changed, changed,
-            { Qt::DisplayRole, RawValueRole, FormattedValueRole, DetailRole, TimestampRole, StateRole });
+        const bool olderThanShown = !std::isnan(latest.value) && !std::isnan(current.value)
+            && latest.timestampMs < current.timestampMs;
+        const bool same = sameValue(current.value, latest.value) && current.timestampMs == latest.timestampMs;
+        if (!same && !olderThanShown) {
+            current.value = latest.value;
+            current.timestampMs = latest.timestampMs;
+            roles << Qt::DisplayRole << RawValueRole << FormattedValueRole << DetailRole << TimestampRole
+                  << StateRole;
+        }
+        if (!roles.isEmpty()) {
+            const QModelIndex changed = index(int(row));
+            Q_EMIT dataChanged(changed, changed, roles);
+        }
     }
 }
 
@@ -87,6 +108,30 @@ void KpiModel::setStale(bool stale)
     m_stale = stale;
     if (rowCount() > 0)
         Q_EMIT dataChanged(index(0), index(rowCount() - 1), { StaleRole });
+}
+
+void KpiModel::setThresholds(const QString &kpiId, double warning, double critical)
+{
+    for (size_t row = 0; row < m_definitions.size(); ++row) {
+        KpiDefinition &definition = m_definitions[row];
+        if (definition.id != kpiId)
+            continue;
+        definition.warning = warning;
+        definition.critical = critical;
+        const QModelIndex changed = index(int(row));
+        Q_EMIT dataChanged(changed, changed, { StateRole });
+    }
+}
+
+double KpiModel::changeOf(const Value &value) const
+{
+    const auto first
+        = std::find_if(value.history.cbegin(), value.history.cend(), [](double v) { return !std::isnan(v); });
+    const auto last = std::find_if(
+        value.history.crbegin(), value.history.crend(), [](double v) { return !std::isnan(v); });
+    if (first == value.history.cend() || first == last.base() - 1)
+        return qQNaN();
+    return *last - *first;
 }
 
 int KpiModel::rowCount(const QModelIndex &parent) const
@@ -120,6 +165,21 @@ QVariant KpiModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(stateOf(definition, value.value));
     case StaleRole:
         return m_stale;
+    case HistoryRole:
+        return QVariant::fromValue(value.history);
+    case ChangeRole:
+        return changeOf(value);
+    case FormattedChangeRole: {
+        const double change = changeOf(value);
+        if (std::isnan(change))
+            return QString();
+        if (change == 0)
+            return tr("no change over the range");
+        //: The change of a headline figure over the time range shown, e.g. "▲ 12 jobs over the range"
+        return tr("%1 %2 over the range")
+            .arg(change > 0 ? QStringLiteral("\u25B2") : QStringLiteral("\u25BC"),
+                UnitFormatter::format(std::abs(change), definition.unit));
+    }
     default:
         return {};
     }
@@ -137,6 +197,9 @@ QHash<int, QByteArray> KpiModel::roleNames() const
     names.insert(TimestampRole, QByteArrayLiteral("timestamp"));
     names.insert(StateRole, QByteArrayLiteral("state"));
     names.insert(StaleRole, QByteArrayLiteral("stale"));
+    names.insert(HistoryRole, QByteArrayLiteral("history"));
+    names.insert(ChangeRole, QByteArrayLiteral("change"));
+    names.insert(FormattedChangeRole, QByteArrayLiteral("formattedChange"));
     return names;
 }
 

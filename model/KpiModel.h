@@ -43,6 +43,9 @@ public:
         TimestampRole, // qint64 ms of the value shown
         StateRole, // State
         StaleRole, // bool: the value is older than the latest refresh attempt
+        HistoryRole, // QList<double>: the figure at every grid point of the time range shown (NaN: no data)
+        ChangeRole, // double: newest minus oldest figure of the range; NaN without two points
+        FormattedChangeRole, // e.g. "▲ 12 jobs over the range"
     };
 
     explicit KpiModel(const Roadmap &roadmap, QObject *parent = nullptr);
@@ -54,6 +57,8 @@ public:
     void updateFromResult(const QueryResult &result);
     // Marks all values as stale (source unreachable) or fresh again.
     void setStale(bool stale);
+    // Replaces a KPI's thresholds (from the config); NaN removes one. Unknown ids are ignored.
+    void setThresholds(const QString &kpiId, double warning, double critical);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -68,7 +73,9 @@ private:
     {
         double value = qQNaN();
         qint64 timestampMs = 0;
+        QList<double> history; // over the time range shown
     };
+    double changeOf(const Value &value) const;
     State stateOf(const KpiDefinition &definition, double value) const;
     QString detailOf(const KpiDefinition &definition, const Value &value) const;
 

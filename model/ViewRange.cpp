@@ -119,6 +119,16 @@ QString ViewRange::description() const
     return QCoreApplication::translate("ViewRange", "%1 – %2").arg(startText, endText);
 }
 
+void ViewRange::reset(Preset preset)
+{
+    m_state = State { preset == Preset::Custom ? Preset::Day : preset,
+        presetLengthMs(preset == Preset::Custom ? Preset::Day : preset), 0, true };
+    m_back.clear();
+    m_forward.clear();
+    Q_EMIT changed();
+    Q_EMIT historyChanged();
+}
+
 void ViewRange::setRefreshIntervalMs(int ms)
 {
     ms = std::max(ms, 1000);

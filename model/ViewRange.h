@@ -52,6 +52,9 @@ public:
     bool canGoBack() const { return !m_back.empty(); }
     bool canGoForward() const { return !m_forward.empty(); }
 
+    // The range at start (from the config or the command line): no history to go back to.
+    void reset(Preset preset);
+
     int refreshIntervalMs() const { return m_refreshIntervalMs; }
     void setRefreshIntervalMs(int ms);
 

@@ -54,6 +54,8 @@ void KpiTileStrip::updateRows(int first, int last)
         tile->setValue(index.data(KpiModel::FormattedValueRole).toString());
         tile->setDetail(index.data(KpiModel::DetailRole).toString());
         tile->setStale(index.data(KpiModel::StaleRole).toBool());
+        tile->setHistory(index.data(KpiModel::HistoryRole).value<QList<double>>());
+        tile->setChange(index.data(KpiModel::FormattedChangeRole).toString());
         switch (index.data(KpiModel::StateRole).value<KpiModel::State>()) {
         case KpiModel::State::NoData:
             tile->setAccent(KpiTile::Accent::None);

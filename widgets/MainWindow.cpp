@@ -2,8 +2,11 @@
 
 #include "AlertsPage.h"
 #include "OverviewPage.h"
+#include "Theme.h"
+#include "TimeRangeBar.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QDateTime>
 #include <QEvent>
@@ -12,6 +15,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QShortcut>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -86,6 +90,22 @@ MainWindow::MainWindow(QWidget *parent)
     m_viewMenu = menuBar()->addMenu(QString());
     m_refreshAction
         = m_viewMenu->addAction(QString(), QKeySequence::Refresh, this, &MainWindow::refreshRequested);
+    m_viewMenu->addSeparator();
+    m_themeMenu = m_viewMenu->addMenu(QString());
+    auto *themes = new QActionGroup(this);
+    m_lightAction = m_themeMenu->addAction(QString(), this, [this] { setDarkTheme(false); });
+    m_darkAction = m_themeMenu->addAction(QString(), this, [this] { setDarkTheme(true); });
+    for (QAction *action : { m_lightAction, m_darkAction }) {
+        action->setCheckable(true);
+        themes->addAction(action);
+    }
+    m_lightAction->setChecked(Theme::current() == Theme::Kind::Light);
+    m_darkAction->setChecked(Theme::current() == Theme::Kind::Dark);
+    // Ctrl+1, Ctrl+2, ... go to the pages in tab order, from anywhere in the window.
+    for (int i = 0; i < 9; ++i) {
+        auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
+        connect(shortcut, &QShortcut::activated, this, [this, i] { showPage(i); });
+    }
     m_helpMenu = menuBar()->addMenu(QString());
     m_aboutAction = m_helpMenu->addAction(QString(), this, [this] {
         QMessageBox::about(this, tr("About AISC Operations Dashboard"),
@@ -97,6 +117,41 @@ MainWindow::MainWindow(QWidget *parent)
 
     resize(1366, 768);
     retranslate();
+}
+
+void MainWindow::setViewRange(ViewRange *range)
+{
+    Q_ASSERT(!m_rangeBar);
+    m_rangeBar = new TimeRangeBar(range, this);
+    addToolBar(Qt::TopToolBarArea, m_rangeBar);
+    // The range's keyboard shortcuts live in the View menu too, where they can be found.
+    QAction *before = m_themeMenu->menuAction();
+    m_viewMenu->insertActions(before,
+        { m_rangeBar->backAction(), m_rangeBar->forwardAction(), m_rangeBar->zoomOutAction(),
+            m_rangeBar->followLiveAction() });
+    m_viewMenu->insertSeparator(before);
+}
+
+void MainWindow::showPage(int index)
+{
+    if (index >= 0 && index < m_pages->count())
+        m_pages->setCurrentIndex(index);
+}
+
+int MainWindow::currentPage() const
+{
+    return m_pages->currentIndex();
+}
+
+void MainWindow::setDarkTheme(bool dark)
+{
+    const Theme::Kind kind = dark ? Theme::Kind::Dark : Theme::Kind::Light;
+    m_lightAction->setChecked(!dark);
+    m_darkAction->setChecked(dark);
+    if (Theme::current() == kind)
+        return;
+    Theme::apply(kind);
+    Q_EMIT themeChanged(dark);
 }
 
 void MainWindow::setSource(const QString &name, bool simulated)
@@ -208,6 +263,9 @@ void MainWindow::retranslate()
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));
     m_refreshAction->setText(tr("&Refresh now"));
+    m_themeMenu->setTitle(tr("&Theme"));
+    m_lightAction->setText(tr("&Light"));
+    m_darkAction->setText(tr("&Dark"));
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About"));
     m_sourceLabel->setText(m_simulated ? tr("Source: %1 (no Prometheus configured)").arg(m_sourceName)

@@ -9,6 +9,9 @@ class QTimer;
 class QToolButton;
 class AlertsPage;
 class OverviewPage;
+class TimeRangeBar;
+class ViewRange;
+class QActionGroup;
 
 // The dashboard's window: pages in tabs, a banner when data is stale, and a status bar that
 // names the source and the time of the last update.
@@ -20,6 +23,14 @@ public:
 
     OverviewPage *overviewPage() const { return m_overview; }
     AlertsPage *alertsPage() const { return m_alerts; }
+    // The time range every page shows: adds its toolbar and its View menu entries.
+    void setViewRange(ViewRange *range);
+    TimeRangeBar *timeRangeBar() const { return m_rangeBar; }
+    // Shows the page (Ctrl+1 for the first, and so on).
+    void showPage(int index);
+    int currentPage() const;
+    // Light or dark; the View menu switches it, and themeChanged() tells the owner to remember it.
+    void setDarkTheme(bool dark);
 
     // Names the data source in the title and the status bar; a simulated source says so.
     void setSource(const QString &name, bool simulated);
@@ -44,6 +55,7 @@ Q_SIGNALS:
     void refreshRequested();
     void stopRequested();
     void settingsRequested();
+    void themeChanged(bool dark);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -71,6 +83,10 @@ private:
     QMenu *m_fileMenu;
     QMenu *m_viewMenu;
     QMenu *m_helpMenu;
+    QMenu *m_themeMenu;
+    QAction *m_lightAction;
+    QAction *m_darkAction;
+    TimeRangeBar *m_rangeBar = nullptr;
     QString m_sourceName;
     bool m_simulated = false;
     qint64 m_lastUpdateMs = 0;

@@ -52,6 +52,6 @@ void OverviewPage::changeEvent(QEvent *event)
 
 void OverviewPage::retranslate()
 {
-    m_utilisation->setTitle(tr("GPU utilisation by partition, last 24 hours"));
-    m_queue->setTitle(tr("Jobs waiting by partition, last 24 hours"));
+    m_utilisation->setTitle(tr("GPU utilisation by partition"));
+    m_queue->setTitle(tr("Jobs waiting by partition"));
 }

@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "DashboardConfig.h"
+#include "ViewRange.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -35,7 +36,11 @@ CommandLineResult CommandLine::parse(const QStringList &arguments)
     parser.addOption(configOption);
     parser.addOption(demoOption);
     parser.addOption(cacheOption);
+    const QCommandLineOption rangeOption(QStringLiteral("range"),
+        tr("Time range shown at start: 1h, 6h, 24h, 7d, 30d, 90d or 1y (default: the config's, or 24h)."),
+        tr("RANGE"));
     parser.addOption(langOption);
+    parser.addOption(rangeOption);
 
     CommandLineResult result;
     auto error = [&](const QString &message) {
@@ -84,6 +89,15 @@ CommandLineResult CommandLine::parse(const QStringList &arguments)
             return error(tr("Unsupported language '%1' for --lang: expected one of %2.")
                              .arg(language, supportedLanguages().join(QLatin1String(", "))));
         result.options.language = language;
+    }
+
+    if (parser.isSet(rangeOption)) {
+        const QString range = parser.value(rangeOption).trimmed().toLower();
+        if (ViewRange::presetFromString(range) == ViewRange::Preset::Custom)
+            return error(
+                tr("Unsupported time range '%1' for --range: expected 1h, 6h, 24h, 7d, 30d, 90d or 1y.")
+                    .arg(parser.value(rangeOption)));
+        result.options.range = range;
     }
 
     if (parser.isSet(cacheOption)) {

@@ -13,6 +13,7 @@ struct DashboardOptions
     QString configPath; // --config: empty for the platform's config folder
     QString cachePath; // empty: the platform's app-data location
     QString language; // "en" or "zh_HK"; empty: from the system locale
+    QString range; // --range: "1h" ... "1y"; empty: the config's
 };
 
 struct CommandLineResult

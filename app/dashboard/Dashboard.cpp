@@ -12,20 +12,28 @@
 #include "RefreshController.h"
 #include "Roadmap.h"
 #include "SettingsDialog.h"
+#include "StepPlanner.h"
 #include "TargetModel.h"
+#include "Theme.h"
 #include "TimeSeriesModel.h"
+#include "ViewRange.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
 
+#include <cmath>
 #include <set>
 
 namespace {
-constexpr qint64 windowMs = 24 * 3600 * 1000LL;
-constexpr qint64 stepMs = 60 * 1000;
+// The step of a time range is chosen for about this many points across it: as fine as a wide chart
+// can show, and the same whatever the window's size, so that the cache's chunks are reused.
+constexpr int pointsAcross = 1600;
+// No finer than the usual scrape interval: finer steps would only repeat samples.
+constexpr qint64 scrapeIntervalMs = 15 * 1000;
 } // namespace
 
 Dashboard::Dashboard(const DashboardOptions &options, const DashboardConfig &config,
@@ -34,18 +42,36 @@ Dashboard::Dashboard(const DashboardOptions &options, const DashboardConfig &con
     , m_options(options)
     , m_config(config)
     , m_network(new QNetworkAccessManager(this))
+    , m_range(new ViewRange(this))
     , m_kpis(new KpiModel(Roadmap::builtIn(), this))
-    , m_utilisation(new TimeSeriesModel(QStringLiteral("gpu_util_by_partition"), QStringLiteral("%"), this))
-    , m_queue(new TimeSeriesModel(QStringLiteral("queue_pending_by_partition"), QStringLiteral("jobs"), this))
     , m_alerts(new AlertModel(this))
     , m_targets(new TargetModel(this))
     , m_window(std::make_unique<MainWindow>())
 {
     m_kpis->setDefinitions(KpiModel::overviewDefinitions());
+    for (const auto &[id, thresholds] : m_config.thresholds) {
+        for (const KpiDefinition &definition : m_kpis->definitions())
+            if (definition.id == id)
+                m_kpis->setThresholds(id,
+                    std::isnan(thresholds.warning) ? definition.warning : thresholds.warning,
+                    std::isnan(thresholds.critical) ? definition.critical : thresholds.critical);
+    }
+    m_range->setClock([this] { return m_source ? m_source->nowMs() : QDateTime::currentMSecsSinceEpoch(); });
+    m_range->reset(ViewRange::presetFromString(m_options.range.isEmpty() ? m_config.range : m_options.range));
+    m_range->setRefreshIntervalMs(m_config.refreshIntervalS * 1000);
+    m_window->setViewRange(m_range);
+    if (m_config.darkTheme)
+        m_window->setDarkTheme(true);
+    connect(m_range, &ViewRange::changed, this, &Dashboard::applyViewRange);
+    connect(m_range, &ViewRange::refreshIntervalChanged, this, [this](int ms) {
+        m_controller->setRefreshInterval(ms);
+        rememberDisplayChoice();
+    });
+    connect(m_window.get(), &MainWindow::themeChanged, this, &Dashboard::rememberDisplayChoice);
     OverviewPage *overview = m_window->overviewPage();
     overview->setKpiModel(m_kpis);
-    overview->setUtilisationModel(m_utilisation);
-    overview->setQueueModel(m_queue);
+    overview->setUtilisationModel(addSeriesModel(QStringLiteral("gpu_util_by_partition")));
+    overview->setQueueModel(addSeriesModel(QStringLiteral("queue_pending_by_partition")));
     m_window->alertsPage()->setModels(m_alerts, m_targets);
     connect(m_window.get(), &MainWindow::settingsRequested, this, &Dashboard::showSettings);
     buildPipeline(source ? std::move(source) : makeSource());
@@ -107,15 +133,17 @@ void Dashboard::buildPipeline(std::unique_ptr<MetricSource> source)
     std::set<QString> kpiQueries;
     for (const KpiDefinition &definition : m_kpis->definitions())
         kpiQueries.insert(definition.queryId);
-    QStringList rangeQueries { m_utilisation->queryId(), m_queue->queryId() };
+    QStringList rangeQueries;
+    for (const auto &[id, model] : m_series)
+        rangeQueries.append(id);
     for (const QString &id : kpiQueries)
         if (!rangeQueries.contains(id))
             rangeQueries.append(id);
     m_controller->setRangeQueries(rangeQueries);
     m_controller->setInstantQueries(QStringList(kpiQueries.begin(), kpiQueries.end()));
-    m_controller->setWindow(windowMs, stepMs);
+    applyViewRange();
     m_controller->setHealthEnabled(true);
-    m_controller->setRefreshInterval(m_config.refreshIntervalS * 1000);
+    m_controller->setRefreshInterval(m_range->refreshIntervalMs());
 
     m_window->setSource(m_source->displayName(), m_source->isSimulated());
     m_window->setCacheDescription(tr("Cache: %1").arg(QDir::toNativeSeparators(m_cachePath)));
@@ -203,19 +231,51 @@ void Dashboard::applyConfig(const DashboardConfig &config)
     m_config = config;
     // The command line chose the source for this session; the saved settings apply from the next start.
     if (m_options.demo || m_options.prometheusUrl.isValid() || !sourceChanged) {
-        m_controller->setRefreshInterval(m_config.refreshIntervalS * 1000);
+        m_range->setRefreshIntervalMs(m_config.refreshIntervalS * 1000);
+        m_controller->setRefreshInterval(m_range->refreshIntervalMs());
         applyRetention();
         return;
     }
     // Another source: other data. The views start empty and fill from the new source's own cache.
     buildPipeline(makeSource());
-    m_utilisation->setResult(QueryResult { m_utilisation->queryId(), 0, 0, {}, {} });
-    m_queue->setResult(QueryResult { m_queue->queryId(), 0, 0, {}, {} });
+    for (const auto &[id, model] : m_series)
+        model->setResult(QueryResult { id, 0, 0, {}, {} });
     m_kpis->setDefinitions(KpiModel::overviewDefinitions());
     m_alerts->setAlerts({});
     m_targets->setTargets({});
     m_window->clearStale();
     start();
+}
+
+TimeSeriesModel *Dashboard::addSeriesModel(const QString &queryId)
+{
+    TimeSeriesModel *&model = m_series[queryId];
+    if (!model) {
+        const QueryDefinition *definition = QueryCatalogue::builtIn().find(queryId);
+        model = new TimeSeriesModel(queryId, definition ? definition->unit : QString(), this);
+    }
+    return model;
+}
+
+TimeSeriesModel *Dashboard::seriesModel(const QString &queryId) const
+{
+    const auto it = m_series.find(queryId);
+    return it == m_series.end() ? nullptr : it->second;
+}
+
+void Dashboard::applyViewRange()
+{
+    const ViewRange::Window window = m_range->window();
+    const qint64 step = StepPlanner::chooseStep(window.lengthMs(), pointsAcross, scrapeIntervalMs);
+    m_controller->setWindow(window.lengthMs(), step, m_range->followsLive() ? 0 : window.endMs);
+}
+
+void Dashboard::rememberDisplayChoice()
+{
+    DashboardConfig config = m_config;
+    config.darkTheme = Theme::current() == Theme::Kind::Dark;
+    config.refreshIntervalS = m_range->refreshIntervalMs() / 1000;
+    applyConfig(config);
 }
 
 void Dashboard::applyRetention()
@@ -233,9 +293,7 @@ void Dashboard::showSettings()
 
 void Dashboard::routeResult(const QueryResult &result)
 {
-    if (result.queryId == m_utilisation->queryId())
-        m_utilisation->setResult(result);
-    if (result.queryId == m_queue->queryId())
-        m_queue->setResult(result);
+    if (const auto it = m_series.find(result.queryId); it != m_series.end())
+        it->second->setResult(result);
     m_kpis->updateFromResult(result);
 }

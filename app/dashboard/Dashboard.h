@@ -6,6 +6,7 @@
 
 #include <QObject>
 
+#include <map>
 #include <memory>
 
 class AlertModel;
@@ -16,6 +17,7 @@ class MainWindow;
 class QNetworkAccessManager;
 class RefreshController;
 class TimeSeriesModel;
+class ViewRange;
 struct QueryResult;
 
 // Wires a source, the cache, the models and the main window together: the dashboard without main().
@@ -40,6 +42,9 @@ public:
     RefreshController *controller() const { return m_controller; }
     MetricSource *source() const { return m_source.get(); }
     KpiModel *kpiModel() const { return m_kpis; }
+    ViewRange *viewRange() const { return m_range; }
+    // The model of a query drawn over the view window; null for a query no page draws.
+    TimeSeriesModel *seriesModel(const QString &queryId) const;
     QString cachePath() const { return m_cachePath; }
     const DashboardConfig &config() const { return m_config; }
 
@@ -51,15 +56,21 @@ private:
     std::unique_ptr<MetricSource> makeSource() const;
     void buildPipeline(std::unique_ptr<MetricSource> source);
     void routeResult(const QueryResult &result);
+    TimeSeriesModel *addSeriesModel(const QString &queryId);
     void showSettings();
     void applyRetention();
+    // The controller's window and step for the shared time range.
+    void applyViewRange();
+    // Keeps a display choice made in the window (theme, refresh interval) for the next start.
+    void rememberDisplayChoice();
 
     DashboardOptions m_options;
     DashboardConfig m_config;
     QNetworkAccessManager *m_network;
+    ViewRange *m_range;
     KpiModel *m_kpis;
-    TimeSeriesModel *m_utilisation;
-    TimeSeriesModel *m_queue;
+    // One model per query drawn over the view window, by query id; every page's charts share them.
+    std::map<QString, TimeSeriesModel *> m_series;
     AlertModel *m_alerts;
     TargetModel *m_targets;
     std::unique_ptr<MainWindow> m_window;

@@ -8,7 +8,10 @@
 #include "MainWindow.h"
 #include "OverviewPage.h"
 #include "RefreshController.h"
+#include "TimeRangeBar.h"
+#include "TimeSeriesModel.h"
 #include "Translations.h"
+#include "ViewRange.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -29,6 +32,7 @@ private Q_SLOTS:
     void warmCachePaintsBeforeTheSourceAnswers();
     void unreadableCacheIsLeftAloneAndMemoryServes();
     void alertsPageListsAlertsAndTargets();
+    void timeRangeToolbarDrivesEveryChart();
     void screenshots_data();
     void screenshots();
 
@@ -172,6 +176,56 @@ void TestMainWindow::alertsPageListsAlertsAndTargets()
     tabs->setCurrentWidget(page);
     QTest::qWait(100);
     QVERIFY(window->grab().save(outputPath(QStringLiteral("alerts-1366x768.png"))));
+}
+
+void TestMainWindow::timeRangeToolbarDrivesEveryChart()
+{
+    DashboardOptions options;
+    options.cachePath = m_dir.filePath(QStringLiteral("range.sqlite"));
+    options.range = QStringLiteral("6h");
+    Dashboard dashboard(options);
+    dashboard.start();
+    MainWindow *window = dashboard.window();
+    window->resize(1366, 768);
+    ViewRange *range = dashboard.viewRange();
+    TimeRangeBar *bar = window->timeRangeBar();
+    QVERIFY(bar);
+    QCOMPARE(range->preset(), ViewRange::Preset::SixHours);
+    QVERIFY(bar->presetAction(int(ViewRange::Preset::SixHours))->isChecked());
+    QCOMPARE(bar->descriptionText(), QStringLiteral("Last 6 h"));
+    QVERIFY(!bar->backAction()->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(everyChartAndTileHasData(window), 30000);
+
+    // 7 days from the toolbar: the charts are filled over 7 days, at a step fit for the width.
+    const TimeSeriesModel *utilisation = dashboard.seriesModel(QStringLiteral("gpu_util_by_partition"));
+    QVERIFY(utilisation);
+    bar->presetAction(int(ViewRange::Preset::Week))->trigger();
+    QCOMPARE(range->preset(), ViewRange::Preset::Week);
+    QVERIFY(bar->backAction()->isEnabled());
+    const qint64 week = 7 * 24 * 3600 * 1000LL;
+    QTRY_VERIFY_WITH_TIMEOUT(utilisation->result().endMs() - utilisation->result().startMs >= week
+            && utilisation->result().pointCount() > 0
+            && !std::isnan(utilisation->result().series.front().values.front()),
+        60000);
+    QVERIFY(utilisation->result().pointCount() <= 2000);
+    QCOMPARE(bar->descriptionText(), QStringLiteral("Last 7 d"));
+
+    // A zoom (as a rubber band on any chart does) pauses and fixes the window; Back returns to 7 days.
+    const qint64 end = utilisation->result().endMs() - week / 2;
+    range->zoomTo(end - 3 * 3600 * 1000LL, end);
+    QVERIFY(!bar->followLiveAction()->isChecked());
+    QVERIFY(!bar->presetAction(int(ViewRange::Preset::Week))->isChecked());
+    QTRY_VERIFY_WITH_TIMEOUT(utilisation->result().startMs >= end - 3 * 3600 * 1000LL - 60000
+            && utilisation->result().endMs() <= end + 60000 && utilisation->result().pointCount() > 0,
+        30000);
+    bar->backAction()->trigger();
+    QCOMPARE(range->preset(), ViewRange::Preset::Week);
+    QVERIFY(bar->followLiveAction()->isChecked());
+    QVERIFY(bar->forwardAction()->isEnabled());
+
+    // Ctrl+2 goes to the second page.
+    QTest::keyClick(window, Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(window->currentPage(), 1);
 }
 
 void TestMainWindow::screenshots_data()

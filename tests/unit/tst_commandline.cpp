@@ -12,6 +12,7 @@ private Q_SLOTS:
     void statusAndOptions();
     void errorsNameTheArgument_data();
     void errorsNameTheArgument();
+    void range();
     void prometheusUrl();
     void cachePathIsMadeAbsolute();
 };
@@ -77,6 +78,9 @@ void TestCommandLine::errorsNameTheArgument_data()
     QTest::newRow("config missing") << QStringList { QStringLiteral("--config"),
         QStringLiteral("/no/such.conf") }
                                     << QStringLiteral("/no/such.conf");
+    QTest::newRow("unknown range") << QStringList { QStringLiteral("--range"), QStringLiteral("2w") }
+                                   << QStringLiteral(
+                                          "'2w' for --range: expected 1h, 6h, 24h, 7d, 30d, 90d or 1y");
     QTest::newRow("cache folder missing")
         << QStringList { QStringLiteral("--cache"), QStringLiteral("/nonexistent-aisc-folder/cache.sqlite") }
         << QStringLiteral("/nonexistent-aisc-folder");
@@ -92,6 +96,14 @@ void TestCommandLine::errorsNameTheArgument()
     QCOMPARE(result.status, CommandLineResult::Status::Error);
     QVERIFY2(result.output.contains(mentions), qPrintable(result.output));
     QVERIFY2(result.output.contains(QLatin1String("--help")), qPrintable(result.output));
+}
+
+void TestCommandLine::range()
+{
+    const CommandLineResult result = CommandLine::parse(
+        { QStringLiteral("aisc-dashboard"), QStringLiteral("--range"), QStringLiteral("7D") });
+    QCOMPARE(result.status, CommandLineResult::Status::Run);
+    QCOMPARE(result.options.range, QStringLiteral("7d"));
 }
 
 void TestCommandLine::prometheusUrl()

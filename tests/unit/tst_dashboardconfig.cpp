@@ -4,6 +4,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+
 class TestDashboardConfig : public QObject
 {
     Q_OBJECT
@@ -56,7 +58,12 @@ void TestDashboardConfig::fullFile()
               "gpu_util_by_partition=avg by (partition, cluster) (DCGM_FI_DEV_GPU_UTIL)\n"
               "[display]\n"
               "language=zh_HK\n"
-              "refresh_interval_s=30\n");
+              "refresh_interval_s=30\n"
+              "theme=Dark\n"
+              "range=7D\n"
+              "[thresholds]\n"
+              "jobs_pending_warning=150\n"
+              "gpus_down_critical=64.5\n");
     QString error;
     const std::optional<DashboardConfig> config = DashboardConfig::load(path, true, &error);
     QVERIFY2(config, qPrintable(error));
@@ -75,6 +82,12 @@ void TestDashboardConfig::fullFile()
         QStringLiteral("avg by (partition, cluster) (DCGM_FI_DEV_GPU_UTIL)"));
     QCOMPARE(config->language, QStringLiteral("zh_HK"));
     QCOMPARE(config->refreshIntervalS, 30);
+    QVERIFY(config->darkTheme);
+    QCOMPARE(config->range, QStringLiteral("7d"));
+    QCOMPARE(config->thresholds.size(), size_t(2));
+    QCOMPARE(config->thresholds.at(QStringLiteral("jobs_pending")).warning, 150.0);
+    QVERIFY(std::isnan(config->thresholds.at(QStringLiteral("jobs_pending")).critical));
+    QCOMPARE(config->thresholds.at(QStringLiteral("gpus_down")).critical, 64.5);
 }
 
 void TestDashboardConfig::missingFile()
@@ -122,6 +135,17 @@ void TestDashboardConfig::badValuesNameFileAndKey_data()
     QTest::newRow("language") << QByteArray("[display]\nlanguage=fr\n") << QStringLiteral("'fr'");
     QTest::newRow("refresh too fast")
         << QByteArray("[display]\nrefresh_interval_s=1\n") << QStringLiteral("refresh_interval_s");
+    QTest::newRow("theme") << QByteArray("[display]\ntheme=blue\n")
+                           << QStringLiteral("theme 'blue': expected light or dark");
+    QTest::newRow("range") << QByteArray("[display]\nrange=2w\n")
+                           << QStringLiteral("range '2w': expected 1h, 6h, 24h, 7d, 30d, 90d or 1y");
+    QTest::newRow("threshold of unknown tile")
+        << QByteArray("[thresholds]\npower_warning=3\n")
+        << QStringLiteral(
+               "power_warning: expected <tile>_warning or <tile>_critical, the tile one of installed, "
+               "gpu_util, jobs_running, jobs_pending, gpus_down");
+    QTest::newRow("threshold not a number") << QByteArray("[thresholds]\ngpus_down_warning=many\n")
+                                            << QStringLiteral("gpus_down_warning 'many': expected a number");
     QTest::newRow("cache age zero") << QByteArray("[cache]\nmax_age_days=0\n")
                                     << QStringLiteral("max_age_days '0': expected whole days from 1 to 3650");
     QTest::newRow("cache age too long")

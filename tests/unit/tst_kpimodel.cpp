@@ -58,6 +58,8 @@ private Q_SLOTS:
     void reductions_data();
     void reductions();
     void onlyAffectedRowsChange();
+    void historyAndChangeOverTheRange();
+    void configuredThresholds();
     void resultWithoutDataClearsValue();
     void olderAnswerDoesNotReplaceNewer();
     void thresholds_data();
@@ -234,6 +236,57 @@ void TestKpiModel::onlyAffectedRowsChange()
     // A query no KPI uses changes nothing.
     m_model->updateFromResult(makeResult(QStringLiteral("power_mw"), { { QString(), { 4.2 } } }));
     QCOMPARE(changed.count(), 0);
+}
+
+void TestKpiModel::historyAndChangeOverTheRange()
+{
+    m_model->setDefinitions({ definition(QStringLiteral("k"), QStringLiteral("q"), KpiReduction::Sum) });
+    m_model->updateFromResult(makeResult(QStringLiteral("q"),
+        { { QStringLiteral("a"), { gap, 10, 12, gap, 15 } },
+            { QStringLiteral("b"), { gap, 1, 1, gap, 2 } } }));
+    const QModelIndex row = m_model->index(0);
+    const auto history = row.data(KpiModel::HistoryRole).value<QList<double>>();
+    QCOMPARE(history.size(), 5);
+    QVERIFY(std::isnan(history.at(0)) && std::isnan(history.at(3)));
+    QCOMPARE(history.at(1), 11.0);
+    QCOMPARE(history.at(4), 17.0);
+    // From the first figure with data to the last.
+    QCOMPARE(row.data(KpiModel::ChangeRole).toDouble(), 6.0);
+    QCOMPARE(
+        row.data(KpiModel::FormattedChangeRole).toString(), QStringLiteral("\u25B2 6 jobs over the range"));
+
+    m_model->updateFromResult(makeResult(QStringLiteral("q"), { { QStringLiteral("a"), { 30, 20 } } }));
+    QCOMPARE(
+        row.data(KpiModel::FormattedChangeRole).toString(), QStringLiteral("\u25BC 10 jobs over the range"));
+    m_model->updateFromResult(makeResult(QStringLiteral("q"), { { QStringLiteral("a"), { 20, 20 } } }));
+    QCOMPARE(row.data(KpiModel::FormattedChangeRole).toString(), QStringLiteral("no change over the range"));
+    // One point is no change: nothing is said.
+    m_model->updateFromResult(makeResult(QStringLiteral("q"), { { QStringLiteral("a"), { gap, 20 } } }));
+    QVERIFY(std::isnan(row.data(KpiModel::ChangeRole).toDouble()));
+    QCOMPARE(row.data(KpiModel::FormattedChangeRole).toString(), QString());
+    // An instant answer moves the figure, not the history.
+    QueryResult instant
+        = makeResult(QStringLiteral("q"), { { QStringLiteral("a"), { 25 } } }, t0 + 10 * step);
+    instant.stepMs = 0;
+    m_model->updateFromResult(instant);
+    QCOMPARE(row.data(KpiModel::RawValueRole).toDouble(), 25.0);
+    QCOMPARE(row.data(KpiModel::HistoryRole).value<QList<double>>().size(), 2);
+}
+
+void TestKpiModel::configuredThresholds()
+{
+    m_model->setDefinitions(
+        { definition(QStringLiteral("k"), QStringLiteral("q"), KpiReduction::Sum, 100, 200) });
+    m_model->updateFromResult(makeResult(QStringLiteral("q"), { { QStringLiteral("a"), { 150 } } }));
+    QCOMPARE(stateOf(0), KpiModel::State::Warning);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_model->setThresholds(QStringLiteral("k"), 160, 300);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(stateOf(0), KpiModel::State::Normal);
+    m_model->setThresholds(QStringLiteral("k"), qQNaN(), 120);
+    QCOMPARE(stateOf(0), KpiModel::State::Critical);
+    m_model->setThresholds(QStringLiteral("unknown"), 1, 2);
+    QCOMPARE(changed.count(), 2);
 }
 
 void TestKpiModel::resultWithoutDataClearsValue()

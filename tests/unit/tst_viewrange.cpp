@@ -140,6 +140,18 @@ private Q_SLOTS:
         QVERIFY(!range.canGoForward());
     }
 
+    void resetForgetsTheHistory()
+    {
+        ViewRange range;
+        attach(range);
+        range.setPreset(ViewRange::Preset::Hour);
+        range.reset(ViewRange::Preset::Week);
+        QCOMPARE(range.preset(), ViewRange::Preset::Week);
+        QVERIFY(!range.canGoBack());
+        range.reset(ViewRange::Preset::Custom); // no window to be custom about: the default
+        QCOMPARE(range.preset(), ViewRange::Preset::Day);
+    }
+
     void sameChoiceTwiceIsOneStep()
     {
         ViewRange range;
