@@ -232,11 +232,13 @@ void TestMainWindow::screenshots_data()
 {
     QTest::addColumn<QSize>("size");
     QTest::addColumn<QString>("language");
+    QTest::addColumn<bool>("dark");
     // English first: once the Chinese translation is installed it stays for the rest of the run.
     for (const char *language : { "en", "zh_HK" }) {
         for (const QSize size : { QSize(1920, 1080), QSize(1366, 768) })
             QTest::addRow("%s %dx%d", language, size.width(), size.height())
-                << size << QString::fromLatin1(language);
+                << size << QString::fromLatin1(language) << false;
+        QTest::addRow("%s dark", language) << QSize(1920, 1080) << QString::fromLatin1(language) << true;
     }
 }
 
@@ -244,6 +246,7 @@ void TestMainWindow::screenshots()
 {
     QFETCH(QSize, size);
     QFETCH(QString, language);
+    QFETCH(bool, dark);
     if (language == QLatin1String("zh_HK") && !m_chineseInstalled) {
         QCOMPARE(installTranslations(*QCoreApplication::instance(), language), language);
         QFont font = QApplication::font();
@@ -253,13 +256,23 @@ void TestMainWindow::screenshots()
     }
     DashboardOptions options;
     options.cachePath = m_dir.filePath(QStringLiteral("cold.sqlite"));
+    // The theme chosen is remembered in the config: a file of the test's own.
+    options.configPath = m_dir.filePath(QStringLiteral("screenshots.conf"));
     Dashboard dashboard(options);
     dashboard.start();
     MainWindow *window = dashboard.window();
+    window->setDarkTheme(dark);
     window->resize(size);
     QTRY_VERIFY_WITH_TIMEOUT(everyChartAndTileHasData(window), 30000);
     QTRY_VERIFY_WITH_TIMEOUT(dashboard.controller()->lastSuccessMs() != 0, 30000);
     QTest::qWait(100); // let the charts lay out at the new size
+    if (dark) {
+        QCOMPARE(window->palette().color(QPalette::Window).lightness() < 80, true);
+        QVERIFY(QFile::exists(options.configPath));
+        QVERIFY(DashboardConfig::load(options.configPath, true, nullptr)->darkTheme);
+    }
+    const QString suffix = dark ? QStringLiteral("%1-dark").arg(language)
+                                : QStringLiteral("%1-%2x%3").arg(language).arg(size.width()).arg(size.height());
     if (language == QLatin1String("zh_HK")) {
         QVERIFY2(
             window->windowTitle().contains(QStringLiteral("模擬中心")), qPrintable(window->windowTitle()));
@@ -274,11 +287,10 @@ void TestMainWindow::screenshots()
     QTRY_VERIFY_WITH_TIMEOUT(window->alertsPage()->targetView()->model()->rowCount() > 0, 30000);
     tabs->setCurrentWidget(window->alertsPage());
     QTest::qWait(100);
-    QVERIFY(window->grab().save(outputPath(
-        QStringLiteral("alerts-%1-%2x%3.png").arg(language).arg(size.width()).arg(size.height()))));
+    QVERIFY(window->grab().save(outputPath(QStringLiteral("alerts-%1.png").arg(suffix))));
     tabs->setCurrentWidget(window->overviewPage());
-    QVERIFY(image.save(outputPath(
-        QStringLiteral("overview-%1-%2x%3.png").arg(language).arg(size.width()).arg(size.height()))));
+    QVERIFY(image.save(outputPath(QStringLiteral("overview-%1.png").arg(suffix))));
+    window->setDarkTheme(false);
 }
 
 QTEST_MAIN(TestMainWindow)
