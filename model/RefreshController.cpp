@@ -100,6 +100,7 @@ void RefreshController::stop()
         m_source->cancel(it.key());
     m_pendingFetches.clear();
     m_pendingReads.clear();
+    m_roundActive = false;
     m_alertsRequest = m_targetsRequest = 0;
     m_roundPointsDone = m_roundPointsTotal = 0;
     Q_EMIT fetchProgress(0, 0);
@@ -133,6 +134,7 @@ void RefreshController::restartRound()
         m_source->cancel(it.key());
     m_pendingFetches.clear();
     m_pendingReads.clear();
+    m_roundActive = false;
     m_roundPointsDone = m_roundPointsTotal = 0;
     Q_EMIT fetchProgress(0, 0);
     if (running) {
@@ -148,8 +150,10 @@ void RefreshController::restartRound()
 void RefreshController::refreshNow()
 {
     // A round still waiting for a slow source is not piled upon; its deadline belongs to the source.
-    if (!m_pendingFetches.isEmpty() || !m_pendingReads.isEmpty())
+    if (m_roundActive)
         return;
+    m_pendingReads.clear(); // cache-only reads of a stopped controller: this round reads again
+    m_roundActive = true;
     m_roundFailed = false;
     m_roundRequests = m_roundFailures = 0;
     m_roundPointsDone = m_roundPointsTotal = 0;
@@ -259,8 +263,9 @@ void RefreshController::onFailed(quint64 requestId, const QueryRequest &request,
 
 void RefreshController::finishIfIdle()
 {
-    if (!m_pendingFetches.isEmpty() || !m_pendingReads.isEmpty())
+    if (!m_pendingFetches.isEmpty() || !m_pendingReads.isEmpty() || !m_roundActive)
         return;
+    m_roundActive = false;
     if (m_roundFailed) {
         ++m_failedRounds;
         constexpr int maxBackoffMs = 5 * 60 * 1000;

@@ -122,6 +122,8 @@ private:
     qint64 m_roundPointsTotal = 0;
     qint64 m_roundPointsDone = 0;
     bool m_roundFailed = false;
+    // A round that asks the source is under way (not merely cache reads after a window change while stopped).
+    bool m_roundActive = false;
     int m_roundRequests = 0;
     int m_roundFailures = 0;
     QString m_lastError;

@@ -1,5 +1,7 @@
 #include "ViewRange.h"
 
+#include "StepPlanner.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
@@ -31,6 +33,13 @@ const std::vector<ViewRange::Preset> &ViewRange::presets()
     static const std::vector<Preset> all { Preset::Hour, Preset::SixHours, Preset::Day, Preset::Week,
         Preset::Month, Preset::Quarter, Preset::Year };
     return all;
+}
+
+qint64 ViewRange::stepFor(qint64 lengthMs)
+{
+    constexpr int pointsAcross = 1600;
+    constexpr qint64 scrapeIntervalMs = 15 * 1000;
+    return StepPlanner::chooseStep(lengthMs, pointsAcross, scrapeIntervalMs);
 }
 
 qint64 ViewRange::presetLengthMs(Preset preset)

@@ -35,6 +35,10 @@ public:
     qint64 nowMs() const;
 
     static const std::vector<Preset> &presets();
+    // The grid step for a window of lengthMs: about 1,600 points across it, as fine as a wide chart
+    // can show, never finer than a 15 s scrape, and a nice round step, the same whatever the window's
+    // size on screen, so that the cache's chunks are reused.
+    static qint64 stepFor(qint64 lengthMs);
     static qint64 presetLengthMs(Preset preset);
     // A short label for a preset, e.g. "24 h", "7 d"; translated.
     static QString presetLabel(Preset preset);

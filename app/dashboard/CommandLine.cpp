@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 QStringList CommandLine::supportedLanguages()
 {
@@ -14,10 +15,14 @@ QStringList CommandLine::supportedLanguages()
 
 CommandLineResult CommandLine::parse(const QStringList &arguments)
 {
+    const bool exporting = arguments.value(1) == QLatin1String("export");
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr(
-        "AISC Operations Dashboard: live capacity, GPU utilisation and job queues of the Cyberport AI "
-        "Supercomputing Centre. Without a configured Prometheus it runs on the built-in simulated centre."));
+    parser.setApplicationDescription(exporting
+            ? tr("Writes a chart, a table or a report of the AISC Operations Dashboard to a file, with no "
+                 "display. Without a configured Prometheus it reads the built-in simulated centre.")
+            : tr("AISC Operations Dashboard: live capacity, GPU utilisation and job queues of the Cyberport "
+                 "AI Supercomputing Centre. Without a configured Prometheus it runs on the built-in "
+                 "simulated centre."));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
@@ -32,29 +37,62 @@ CommandLineResult CommandLine::parse(const QStringList &arguments)
         tr("URL"));
     const QCommandLineOption configOption(QStringLiteral("config"),
         tr("Read the configuration from FILE (INI) instead of the default location."), tr("FILE"));
+    const QCommandLineOption rangeOption(QStringLiteral("range"),
+        exporting
+            ? tr("Time range to export, ending now: 1h, 6h, 24h, 7d, 30d, 90d or 1y (default: 24h, "
+                 "7d for a report).")
+            : tr("Time range shown at start: 1h, 6h, 24h, 7d, 30d, 90d or 1y (default: the config's, or "
+                 "24h)."),
+        tr("RANGE"));
+    const QCommandLineOption csvOption(
+        QStringLiteral("csv"), tr("Write the data of query ID as CSV (see --output)."), tr("ID"));
+    const QCommandLineOption chartOption(
+        QStringLiteral("chart"), tr("Write the chart of query ID as an image (see --format)."), tr("ID"));
+    const QCommandLineOption reportOption(
+        QStringLiteral("report"), tr("Write a multi-page PDF report to FILE."), tr("FILE"));
+    const QCommandLineOption formatOption(QStringLiteral("format"),
+        tr("Image format of --chart: png, svg or pdf (default: png)."), tr("FORMAT"));
+    const QCommandLineOption outputOption(
+        QStringLiteral("output"), tr("The file to write (--csv, --chart)."), tr("FILE"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"),
+        tr("Size of a chart as WIDTHxHEIGHT pixels (default: 1600x900; PNG at twice that)."), tr("SIZE"));
+    const QCommandLineOption pageOption(
+        QStringLiteral("page-size"), tr("Paper of --report: A4 or Letter (default: A4)."), tr("PAPER"));
+    const QCommandLineOption bomOption(QStringLiteral("bom"),
+        tr("Start a CSV with a UTF-8 byte-order mark, for spreadsheet programs that need one."));
     parser.addOption(prometheusOption);
     parser.addOption(configOption);
     parser.addOption(demoOption);
     parser.addOption(cacheOption);
-    const QCommandLineOption rangeOption(QStringLiteral("range"),
-        tr("Time range shown at start: 1h, 6h, 24h, 7d, 30d, 90d or 1y (default: the config's, or 24h)."),
-        tr("RANGE"));
     parser.addOption(langOption);
     parser.addOption(rangeOption);
+    if (exporting) {
+        for (const QCommandLineOption &option : { csvOption, chartOption, reportOption, formatOption,
+                 outputOption, sizeOption, pageOption, bomOption })
+            parser.addOption(option);
+    }
 
     CommandLineResult result;
+    const QString program = QFileInfo(arguments.value(0)).fileName();
     auto error = [&](const QString &message) {
         result.status = CommandLineResult::Status::Error;
         result.output = message + QLatin1Char('\n')
-            + tr("Try '%1 --help' for the options.").arg(QFileInfo(arguments.value(0)).fileName());
+            + (exporting ? tr("Try '%1 export --help' for the options.").arg(program)
+                         : tr("Try '%1 --help' for the options.").arg(program));
         return result;
     };
 
-    if (!parser.parse(arguments))
+    QStringList toParse = arguments;
+    if (exporting)
+        toParse.removeAt(1);
+    if (!parser.parse(toParse))
         return error(parser.errorText());
     if (parser.isSet(helpOption)) {
         result.status = CommandLineResult::Status::Help;
         result.output = parser.helpText();
+        if (exporting)
+            result.output.replace(
+                program + QStringLiteral(" [options]"), program + QStringLiteral(" export [options]"));
         return result;
     }
     if (parser.isSet(versionOption)) {
@@ -111,5 +149,72 @@ CommandLineResult CommandLine::parse(const QStringList &arguments)
             return error(tr("--cache %1: the folder %2 does not exist.").arg(path, info.absolutePath()));
         result.options.cachePath = info.absoluteFilePath();
     }
+    if (!exporting)
+        return result;
+
+    result.status = CommandLineResult::Status::Export;
+    ExportOptions &out = result.exportOptions;
+    const int kinds
+        = int(parser.isSet(csvOption)) + int(parser.isSet(chartOption)) + int(parser.isSet(reportOption));
+    if (kinds != 1)
+        return error(tr("export needs exactly one of --csv ID, --chart ID or --report FILE."));
+    if (parser.isSet(reportOption)) {
+        out.kind = ExportOptions::Kind::Report;
+        out.output = parser.value(reportOption);
+        if (!parser.isSet(rangeOption))
+            result.options.range = QStringLiteral("7d");
+        const QString page = parser.value(pageOption).trimmed();
+        if (!page.isEmpty()) {
+            if (page.compare(QLatin1String("A4"), Qt::CaseInsensitive) == 0)
+                out.pageSize = QStringLiteral("A4");
+            else if (page.compare(QLatin1String("Letter"), Qt::CaseInsensitive) == 0)
+                out.pageSize = QStringLiteral("Letter");
+            else
+                return error(tr("Unsupported paper '%1' for --page-size: expected A4 or Letter.").arg(page));
+        }
+    } else {
+        out.kind = parser.isSet(csvOption) ? ExportOptions::Kind::Csv : ExportOptions::Kind::Chart;
+        out.id = parser.value(out.kind == ExportOptions::Kind::Csv ? csvOption : chartOption).trimmed();
+        if (!parser.isSet(outputOption))
+            return error(tr("--%1 needs --output FILE.")
+                             .arg(out.kind == ExportOptions::Kind::Csv ? QStringLiteral("csv")
+                                                                       : QStringLiteral("chart")));
+        out.output = parser.value(outputOption);
+    }
+    if (out.output.isEmpty())
+        return error(tr("The output file name is empty."));
+    const QFileInfo outputInfo(out.output);
+    if (outputInfo.isDir())
+        return error(tr("%1 is a directory: expected the path of a file to write.").arg(out.output));
+    if (!outputInfo.absoluteDir().exists())
+        return error(
+            tr("Cannot write %1: the folder %2 does not exist.").arg(out.output, outputInfo.absolutePath()));
+    out.output = outputInfo.absoluteFilePath();
+    if (out.kind == ExportOptions::Kind::Chart) {
+        out.format = parser.isSet(formatOption) ? parser.value(formatOption).trimmed().toLower()
+                                                : outputInfo.suffix().toLower();
+        if (out.format.isEmpty())
+            out.format = QStringLiteral("png");
+        if (out.format != QLatin1String("png") && out.format != QLatin1String("svg")
+            && out.format != QLatin1String("pdf"))
+            return error(
+                tr("Unsupported format '%1' for --format: expected png, svg or pdf.").arg(out.format));
+    } else if (parser.isSet(formatOption)) {
+        return error(tr("--format applies to --chart only."));
+    }
+    if (parser.isSet(sizeOption)) {
+        static const QRegularExpression pattern(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$"));
+        const QRegularExpressionMatch match = pattern.match(parser.value(sizeOption).trimmed());
+        const QSize size
+            = match.hasMatch() ? QSize(match.captured(1).toInt(), match.captured(2).toInt()) : QSize();
+        if (!size.isValid() || size.width() < 200 || size.height() < 150 || size.width() > 8000
+            || size.height() > 8000)
+            return error(
+                tr("Unsupported size '%1' for --size: expected WIDTHxHEIGHT in pixels, from 200x150 to "
+                   "8000x8000.")
+                    .arg(parser.value(sizeOption)));
+        out.size = size;
+    }
+    out.byteOrderMark = parser.isSet(bomOption);
     return result;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QSize>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -16,11 +17,25 @@ struct DashboardOptions
     QString range; // --range: "1h" ... "1y"; empty: the config's
 };
 
+// What `aisc-dashboard export ...` was asked to write.
+struct ExportOptions
+{
+    enum class Kind { Csv, Chart, Report };
+    Kind kind = Kind::Csv;
+    QString id; // the query id of --csv or --chart
+    QString format; // png, svg or pdf for --chart
+    QString output; // the file to write
+    QSize size { 1600, 900 }; // --size of a chart, in pixels (PNG at twice this, for sharpness)
+    QString pageSize = QStringLiteral("A4"); // A4 or Letter, for --report
+    bool byteOrderMark = false; // --bom, for --csv
+};
+
 struct CommandLineResult
 {
-    enum class Status { Run, Help, Version, Error };
+    enum class Status { Run, Export, Help, Version, Error };
     Status status = Status::Run;
     DashboardOptions options;
+    ExportOptions exportOptions; // with Status::Export
     QString output; // help text, version line, or the error message naming the bad argument
 };
 
@@ -30,6 +45,7 @@ class CommandLine
 public:
     // Parses the arguments (the program name first). Never exits the process: main() decides.
     // Errors name the argument and what was expected; main() exits with code 2 on them.
+    // `aisc-dashboard export ...` (the first argument "export") is the headless export.
     static CommandLineResult parse(const QStringList &arguments);
     // The languages the UI ships in, as accepted by --lang.
     static QStringList supportedLanguages();

@@ -12,7 +12,6 @@
 #include "RefreshController.h"
 #include "Roadmap.h"
 #include "SettingsDialog.h"
-#include "StepPlanner.h"
 #include "TargetModel.h"
 #include "Theme.h"
 #include "TimeSeriesModel.h"
@@ -27,14 +26,6 @@
 
 #include <cmath>
 #include <set>
-
-namespace {
-// The step of a time range is chosen for about this many points across it: as fine as a wide chart
-// can show, and the same whatever the window's size, so that the cache's chunks are reused.
-constexpr int pointsAcross = 1600;
-// No finer than the usual scrape interval: finer steps would only repeat samples.
-constexpr qint64 scrapeIntervalMs = 15 * 1000;
-} // namespace
 
 Dashboard::Dashboard(const DashboardOptions &options, const DashboardConfig &config,
     std::unique_ptr<MetricSource> source, QObject *parent)
@@ -85,18 +76,24 @@ Dashboard::~Dashboard()
 
 std::unique_ptr<MetricSource> Dashboard::makeSource() const
 {
-    if (m_options.demo)
+    return createSource(m_options, m_config, m_network);
+}
+
+std::unique_ptr<MetricSource> Dashboard::createSource(
+    const DashboardOptions &options, const DashboardConfig &config, QNetworkAccessManager *network)
+{
+    if (options.demo)
         return std::make_unique<DemoSource>();
-    std::optional<PrometheusServer> server = m_config.prometheus;
-    if (m_options.prometheusUrl.isValid()) {
+    std::optional<PrometheusServer> server = config.prometheus;
+    if (options.prometheusUrl.isValid()) {
         // The command line names the server; how to reach it (auth, headers, CA) may come from the config.
         if (!server)
             server = PrometheusServer {};
-        server->baseUrl = m_options.prometheusUrl;
+        server->baseUrl = options.prometheusUrl;
     }
     if (!server)
         return std::make_unique<DemoSource>();
-    return std::make_unique<PrometheusSource>(m_network, *server, m_config.promqlOverrides);
+    return std::make_unique<PrometheusSource>(network, *server, config.promqlOverrides);
 }
 
 QString Dashboard::defaultCachePath(const MetricSource &source)
@@ -266,7 +263,7 @@ TimeSeriesModel *Dashboard::seriesModel(const QString &queryId) const
 void Dashboard::applyViewRange()
 {
     const ViewRange::Window window = m_range->window();
-    const qint64 step = StepPlanner::chooseStep(window.lengthMs(), pointsAcross, scrapeIntervalMs);
+    const qint64 step = ViewRange::stepFor(window.lengthMs());
     m_controller->setWindow(window.lengthMs(), step, m_range->followsLive() ? 0 : window.endMs);
 }
 

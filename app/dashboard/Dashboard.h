@@ -51,6 +51,10 @@ public:
     // The cache file of a source when --cache names none: one per source, so that the simulated
     // centre's data and a server's never mix.
     static QString defaultCachePath(const MetricSource &source);
+    // The source the options and config ask for: --demo, --prometheus, the config's server, or
+    // else the simulated centre.
+    static std::unique_ptr<MetricSource> createSource(
+        const DashboardOptions &options, const DashboardConfig &config, QNetworkAccessManager *network);
 
 private:
     std::unique_ptr<MetricSource> makeSource() const;

@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 #include "Dashboard.h"
 #include "DashboardConfig.h"
+#include "ExportRunner.h"
 #include "Translations.h"
 
 #include <QApplication>
@@ -51,7 +52,8 @@ int main(int argc, char **argv)
         QCoreApplication::setApplicationVersion(QLatin1String(AISC_VERSION));
         installTranslations(core, requestedLanguage(arguments));
         parsed = CommandLine::parse(arguments);
-        if (parsed.status == CommandLineResult::Status::Run) {
+        if (parsed.status == CommandLineResult::Status::Run
+            || parsed.status == CommandLineResult::Status::Export) {
             const bool named = !parsed.options.configPath.isEmpty();
             config = DashboardConfig::load(
                 named ? parsed.options.configPath : DashboardConfig::defaultPath(), named, &configError);
@@ -66,6 +68,7 @@ int main(int argc, char **argv)
         std::fputs(qPrintable(parsed.output + QLatin1Char('\n')), stderr);
         return 2;
     case CommandLineResult::Status::Run:
+    case CommandLineResult::Status::Export:
         break;
     }
     if (!config) {
@@ -74,6 +77,11 @@ int main(int argc, char **argv)
     }
     if (parsed.options.language.isEmpty())
         parsed.options.language = config->language;
+
+    const bool exporting = parsed.status == CommandLineResult::Status::Export;
+    // An export needs no display: from cron or over ssh it renders offscreen.
+    if (exporting && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
 
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("aisc-dashboard"));
@@ -88,6 +96,18 @@ int main(int argc, char **argv)
         QFont font = QApplication::font();
         font.setFamilies({ font.family(), QStringLiteral("Noto Sans CJK TC") });
         QApplication::setFont(font);
+    }
+
+    if (exporting) {
+        ExportRunner runner(parsed.options, parsed.exportOptions, *config);
+        runner.setMessageHandler([](const QString &message) {
+            std::fputs(qPrintable(message + QLatin1Char('\n')), stderr);
+            std::fflush(stderr);
+        });
+        QObject::connect(
+            &runner, &ExportRunner::finished, &app, &QCoreApplication::exit, Qt::QueuedConnection);
+        runner.start();
+        return app.exec();
     }
 
     Dashboard dashboard(parsed.options, *config);

@@ -99,6 +99,7 @@ private Q_SLOTS:
     void windowChangeAsksForTheNewWindow();
     void pausedWindowStaysInThePast();
     void fixedWindowSpansFromItsStart();
+    void windowChangeWhileStoppedReadsTheCacheOnly();
 
 private:
     static bool waitForRound(RefreshController &controller);
@@ -513,6 +514,40 @@ void TestRefreshController::fixedWindowSpansFromItsStart()
     }
     QVERIFY2(first > 250 && first < 1400, qPrintable(QString::number(first)));
     QVERIFY2(last > 2900, qPrintable(QString::number(last)));
+}
+
+void TestRefreshController::windowChangeWhileStoppedReadsTheCacheOnly()
+{
+    RecordingSource source(&m_simulation);
+    source.now = m_start;
+    CacheService cache;
+    cache.open(QStringLiteral(":memory:"));
+    RefreshController controller(&source, &cache);
+    controller.setRangeQueries({ QStringLiteral("power_mw") });
+    controller.setWindow(hour, minute);
+    controller.refreshNow();
+    QVERIFY(waitForRound(controller));
+    const qsizetype asked = source.requests.size();
+
+    // Stopped, the user picks another window: painted from the cache, nothing asked, no round claimed.
+    QSignalSpy succeeded(&controller, &RefreshController::refreshSucceeded);
+    QSignalSpy ranges(&controller, &RefreshController::rangeResultReady);
+    controller.setWindow(2 * hour, minute);
+    QTRY_COMPARE(ranges.size(), 1);
+    QTest::qWait(50);
+    QCOMPARE(source.requests.size(), asked);
+    QCOMPARE(succeeded.size(), 0);
+    // The last hour is cached, the hour before is not.
+    const auto shown = ranges.last().at(0).value<QueryResult>();
+    QCOMPARE(shown.pointCount(), 120);
+    QVERIFY(std::isnan(shown.series.front().values.front()));
+    QVERIFY(!std::isnan(shown.series.front().values.back()));
+
+    // Refreshing then asks for the missing hour only, at once, even with those reads just done.
+    controller.refreshNow();
+    QVERIFY(waitForRound(controller));
+    QCOMPARE(source.rangeRequests().size(), 2);
+    QCOMPARE(source.rangeRequests().last().endMs - source.rangeRequests().last().startMs, hour);
 }
 
 QTEST_GUILESS_MAIN(TestRefreshController)

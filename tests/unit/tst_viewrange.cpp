@@ -193,6 +193,26 @@ private Q_SLOTS:
         QCOMPARE(range.window(), (ViewRange::Window { m_now - 4 * hour, m_now }));
     }
 
+    void stepFitsTheWindow_data()
+    {
+        QTest::addColumn<ViewRange::Preset>("preset");
+        QTest::addColumn<qint64>("step");
+        QTest::newRow("1h") << ViewRange::Preset::Hour << 15 * 1000LL;
+        QTest::newRow("24h") << ViewRange::Preset::Day << minute;
+        QTest::newRow("7d") << ViewRange::Preset::Week << 10 * minute;
+        QTest::newRow("30d") << ViewRange::Preset::Month << 30 * minute;
+        QTest::newRow("1y") << ViewRange::Preset::Year << 6 * hour;
+    }
+    void stepFitsTheWindow()
+    {
+        QFETCH(ViewRange::Preset, preset);
+        QFETCH(qint64, step);
+        QCOMPARE(ViewRange::stepFor(ViewRange::presetLengthMs(preset)), step);
+        // Never more points than a wide chart has pixels, never fewer than half of them.
+        const qint64 points = ViewRange::presetLengthMs(preset) / step;
+        QVERIFY(points <= 1600 && (points >= 700 || preset == ViewRange::Preset::Hour));
+    }
+
     void refreshInterval()
     {
         ViewRange range;

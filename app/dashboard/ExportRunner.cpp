@@ -1,0 +1,157 @@
+#include "ExportRunner.h"
+
+#include "CacheService.h"
+#include "CsvWriter.h"
+#include "Dashboard.h"
+#include "MetricSource.h"
+#include "QueryCatalogue.h"
+#include "RefreshController.h"
+#include "ViewRange.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QLocale>
+#include <QNetworkAccessManager>
+
+ExportRunner::ExportRunner(const DashboardOptions &options, const ExportOptions &exportOptions,
+    const DashboardConfig &config, std::unique_ptr<MetricSource> source, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_export(exportOptions)
+    , m_config(config)
+    , m_network(new QNetworkAccessManager(this))
+    , m_source(source ? std::move(source) : Dashboard::createSource(options, config, m_network))
+{ }
+
+ExportRunner::~ExportRunner()
+{
+    if (m_controller)
+        m_controller->stop();
+}
+
+QStringList ExportRunner::knownQueryIds(const DashboardConfig &config)
+{
+    QStringList ids = QueryCatalogue::builtIn().ids();
+    for (const auto &[id, promql] : config.promqlOverrides)
+        if (!ids.contains(id))
+            ids.append(id);
+    ids.sort();
+    return ids;
+}
+
+void ExportRunner::start()
+{
+    if (m_export.kind != ExportOptions::Kind::Report) {
+        const QStringList known = knownQueryIds(m_config);
+        if (!known.contains(m_export.id)) {
+            finish(2,
+                tr("Unknown query id '%1': expected one of %2.")
+                    .arg(m_export.id, known.join(QLatin1String(", "))));
+            return;
+        }
+        m_queryIds = { m_export.id };
+    }
+
+    const QString cachePath
+        = m_options.cachePath.isEmpty() ? Dashboard::defaultCachePath(*m_source) : m_options.cachePath;
+    QDir().mkpath(QFileInfo(cachePath).absolutePath());
+    m_cache = new CacheService(this);
+    connect(m_cache, &CacheService::opened, this, [this](const QString &path, bool ok, const QString &error) {
+        if (ok || path == QLatin1String(":memory:"))
+            return;
+        // Exporting needs no lasting cache: the data is fetched into memory instead.
+        m_message(tr("%1 Using a temporary in-memory cache.").arg(error));
+        m_cache->open(QStringLiteral(":memory:"));
+    });
+    m_cache->open(cachePath);
+
+    m_controller = new RefreshController(m_source.get(), m_cache, this);
+    const qint64 length = ViewRange::presetLengthMs(
+        ViewRange::presetFromString(m_options.range.isEmpty() ? QStringLiteral("24h") : m_options.range));
+    m_controller->setRangeQueries(m_queryIds);
+    m_controller->setWindow(length, ViewRange::stepFor(length));
+    connect(m_controller, &RefreshController::rangeResultReady, this,
+        [this](const QueryResult &result) { m_results[result.queryId] = result; });
+    connect(m_controller, &RefreshController::fetchProgress, this, [this](qint64 done, qint64 total) {
+        if (total <= 0)
+            return;
+        const int percent = int(100 * done / total);
+        // Every tenth: a progress line per answer would flood a cron mail.
+        if (percent / 10 != m_lastPercent / 10 || percent == 100) {
+            m_lastPercent = percent;
+            m_message(tr("Fetching from %1: %2%").arg(m_source->displayName()).arg(percent));
+        }
+    });
+    connect(m_controller, &RefreshController::refreshSucceeded, this, [this] { onRoundOver({}); });
+    connect(m_controller, &RefreshController::sourceFailed, this,
+        [this](const QString &message, qint64) { onRoundOver(message); });
+    connect(m_controller, &RefreshController::cacheError, this,
+        [this](const QString &message) { m_message(message); });
+    m_message(tr("Reading %1 over the last %2 from %3")
+                  .arg(m_queryIds.join(QLatin1String(", ")),
+                      ViewRange::presetLabel(ViewRange::presetFromString(
+                          m_options.range.isEmpty() ? QStringLiteral("24h") : m_options.range)),
+                      m_source->displayName()));
+    m_controller->refreshNow();
+}
+
+void ExportRunner::onRoundOver(const QString &failure)
+{
+    m_controller->stop();
+    const bool anyData = std::any_of(m_results.begin(), m_results.end(), [](const auto &entry) {
+        for (const Series &series : entry.second.series)
+            for (double v : series.values)
+                if (!std::isnan(v))
+                    return true;
+        return false;
+    });
+    if (!failure.isEmpty()) {
+        if (!anyData) {
+            finish(1,
+                tr("Nothing written: %1 could not be read (%2) and the cache holds no data for this range.")
+                    .arg(m_source->displayName(), failure));
+            return;
+        }
+        m_message(tr("Warning: %1 could not be read (%2); writing what the cache holds.")
+                      .arg(m_source->displayName(), failure));
+    } else if (!anyData) {
+        finish(1,
+            tr("Nothing written: %1 has no data for %2 in this range.")
+                .arg(m_source->displayName(), m_queryIds.join(QLatin1String(", "))));
+        return;
+    }
+    write();
+}
+
+void ExportRunner::write()
+{
+    QString error;
+    switch (m_export.kind) {
+    case ExportOptions::Kind::Csv: {
+        const QueryResult &result = m_results[m_export.id];
+        const QueryDefinition *definition = QueryCatalogue::builtIn().find(m_export.id);
+        const QByteArray csv = CsvWriter::fromResult(
+            result, definition ? definition->unit : QString(), CsvOptions { m_export.byteOrderMark });
+        if (!CsvWriter::writeFile(m_export.output, csv, &error)) {
+            finish(1, error);
+            return;
+        }
+        finish(0,
+            tr("Wrote %1 (%n rows)", nullptr, result.pointCount())
+                .arg(QDir::toNativeSeparators(m_export.output)));
+        return;
+    }
+    case ExportOptions::Kind::Chart:
+    case ExportOptions::Kind::Report:
+        finish(1, tr("This export is not available yet."));
+        return;
+    }
+}
+
+void ExportRunner::finish(int exitCode, const QString &message)
+{
+    if (!message.isEmpty())
+        m_message(message);
+    m_exitCode = exitCode;
+    Q_EMIT finished(exitCode);
+}

@@ -1,0 +1,197 @@
+// `aisc-dashboard export`, run as cron would: no display, exit codes and messages on stderr,
+// and files that hold exactly what the dashboard shows.
+#include "Simulation.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+class TestExportCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void csvHoldsTheSimulationsValuesExactly();
+    void badRequestsAreNamed_data();
+    void badRequestsAreNamed();
+    void unreachableSourceWithoutCacheFails();
+    void unreachableSourceWritesWhatIsCached();
+
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QString err;
+    };
+    static Run run(const QStringList &arguments);
+    static quint16 closedPort();
+    QTemporaryDir m_dir;
+};
+
+TestExportCli::Run TestExportCli::run(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    // No display at all, as under cron: the export must choose the offscreen platform itself.
+    environment.remove(QStringLiteral("DISPLAY"));
+    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(AISC_DASHBOARD_BIN), QStringList { QStringLiteral("export") } + arguments);
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+        QString::fromLocal8Bit(process.readAllStandardError()) };
+}
+
+quint16 TestExportCli::closedPort()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost))
+        return 0;
+    return server.serverPort(); // closed again when server goes
+}
+
+void TestExportCli::csvHoldsTheSimulationsValuesExactly()
+{
+    const QString output = m_dir.filePath(QStringLiteral("utilisation.csv"));
+    const Run result
+        = run({ QStringLiteral("--demo"), QStringLiteral("--csv"), QStringLiteral("gpu_util_by_partition"),
+            QStringLiteral("--range"), QStringLiteral("6h"), QStringLiteral("--output"), output,
+            QStringLiteral("--cache"), m_dir.filePath(QStringLiteral("demo.sqlite")) });
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QVERIFY2(result.err.contains(QLatin1String("Wrote ")), qPrintable(result.err));
+    QVERIFY2(result.err.contains(QLatin1String("100%")), qPrintable(result.err)); // progress
+
+    QFile file(output);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QList<QByteArray> rows = file.readAll().split('\n');
+    rows.removeAll(QByteArray());
+    QCOMPARE(rows.size(), 1 + 6 * 60 * 4); // 6 h at 15 s
+    const QList<QByteArray> header = rows.front().trimmed().split(',');
+    QCOMPARE(header.front(), QByteArray("time (UTC)"));
+
+    // The same grid asked of the simulated centre the demo runs on: the very same numbers.
+    auto timeOf = [](const QByteArray &row) {
+        return QDateTime::fromString(QString::fromLatin1(row.left(row.indexOf(','))), Qt::ISODate)
+            .toMSecsSinceEpoch();
+    };
+    const qint64 start = timeOf(rows.at(1));
+    const qint64 step = timeOf(rows.at(2)) - start;
+    QCOMPARE(step, 15000);
+    Simulation simulation { SimulationConfig {} };
+    const QueryResult expected = simulation.evaluate(
+        { QStringLiteral("gpu_util_by_partition"), start, start + qint64(rows.size() - 1) * step, step });
+    QCOMPARE(qsizetype(expected.series.size()), header.size() - 1);
+    int compared = 0;
+    for (qsizetype c = 1; c < header.size(); ++c) {
+        const QString name = QString::fromUtf8(header.at(c)).section(QLatin1String(" ("), 0, 0);
+        const Series *series = expected.findSeries(name);
+        QVERIFY2(series, qPrintable(name));
+        for (qsizetype r = 1; r < rows.size(); ++r) {
+            const QByteArray cell = rows.at(r).trimmed().split(',').at(c);
+            const double value = series->values[size_t(r - 1)];
+            if (std::isnan(value)) {
+                QVERIFY(cell.isEmpty());
+            } else {
+                QCOMPARE(std::strtod(cell.constData(), nullptr), value);
+                ++compared;
+            }
+        }
+    }
+    QVERIFY(compared > 4000);
+}
+
+void TestExportCli::badRequestsAreNamed_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("stderrHas");
+    const QString out = QDir::temp().filePath(QStringLiteral("aisc-export-test.csv"));
+    QTest::newRow("unknown query id") << QStringList { QStringLiteral("--demo"), QStringLiteral("--csv"),
+        QStringLiteral("gpu_magic"), QStringLiteral("--output"), out }
+                                      << 2 << QStringLiteral("Unknown query id 'gpu_magic': expected one of");
+    QTest::newRow("folder missing") << QStringList { QStringLiteral("--demo"), QStringLiteral("--csv"),
+        QStringLiteral("power_mw"), QStringLiteral("--output"), QStringLiteral("/nonexistent-aisc/out.csv") }
+                                    << 2 << QStringLiteral("the folder /nonexistent-aisc does not exist");
+    QTest::newRow("no output") << QStringList { QStringLiteral("--csv"), QStringLiteral("power_mw") } << 2
+                               << QStringLiteral("--csv needs --output FILE");
+    QTest::newRow("nothing asked") << QStringList { QStringLiteral("--demo") } << 2
+                                   << QStringLiteral("exactly one of --csv ID, --chart ID or --report FILE");
+    QTest::newRow("bad format") << QStringList { QStringLiteral("--chart"), QStringLiteral("power_mw"),
+        QStringLiteral("--format"), QStringLiteral("gif"), QStringLiteral("--output"), out }
+                                << 2 << QStringLiteral("'gif' for --format");
+    QTest::newRow("bad size") << QStringList { QStringLiteral("--chart"), QStringLiteral("power_mw"),
+        QStringLiteral("--format"), QStringLiteral("png"), QStringLiteral("--size"), QStringLiteral("10x10"),
+        QStringLiteral("--output"), out }
+                              << 2 << QStringLiteral("'10x10' for --size");
+    QTest::newRow("bad range") << QStringList { QStringLiteral("--csv"), QStringLiteral("power_mw"),
+        QStringLiteral("--range"), QStringLiteral("forever"), QStringLiteral("--output"), out }
+                               << 2 << QStringLiteral("'forever' for --range");
+    QTest::newRow("bad paper") << QStringList { QStringLiteral("--report"), out,
+        QStringLiteral("--page-size"), QStringLiteral("A3") }
+                               << 2 << QStringLiteral("'A3' for --page-size");
+}
+
+void TestExportCli::badRequestsAreNamed()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, stderrHas);
+    const Run result = run(arguments);
+    QCOMPARE(result.exitCode, exitCode);
+    QVERIFY2(result.err.contains(stderrHas), qPrintable(result.err));
+}
+
+void TestExportCli::unreachableSourceWithoutCacheFails()
+{
+    const quint16 port = closedPort();
+    QVERIFY(port != 0);
+    const QString output = m_dir.filePath(QStringLiteral("never.csv"));
+    const Run result = run({ QStringLiteral("--prometheus"), QStringLiteral("http://127.0.0.1:%1").arg(port),
+        QStringLiteral("--csv"), QStringLiteral("power_mw"), QStringLiteral("--output"), output,
+        QStringLiteral("--cache"), m_dir.filePath(QStringLiteral("empty.sqlite")) });
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(QLatin1String("Nothing written")), qPrintable(result.err));
+    QVERIFY2(result.err.contains(QLatin1String("the cache holds no data")), qPrintable(result.err));
+    QVERIFY(!QFile::exists(output));
+}
+
+void TestExportCli::unreachableSourceWritesWhatIsCached()
+{
+    // A cache filled earlier (here from the simulated centre), then the server is down.
+    const QString cache = m_dir.filePath(QStringLiteral("kept.sqlite"));
+    const QString first = m_dir.filePath(QStringLiteral("first.csv"));
+    QCOMPARE(run({ QStringLiteral("--demo"), QStringLiteral("--csv"), QStringLiteral("power_mw"),
+                     QStringLiteral("--range"), QStringLiteral("1h"), QStringLiteral("--output"), first,
+                     QStringLiteral("--cache"), cache })
+                 .exitCode,
+        0);
+    const QString output = m_dir.filePath(QStringLiteral("from-cache.csv"));
+    // Six hours asked, one cached: the server is needed, fails, and the cached hour is written.
+    const Run result
+        = run({ QStringLiteral("--prometheus"), QStringLiteral("http://127.0.0.1:%1").arg(closedPort()),
+            QStringLiteral("--csv"), QStringLiteral("power_mw"), QStringLiteral("--range"),
+            QStringLiteral("6h"), QStringLiteral("--output"), output, QStringLiteral("--cache"), cache });
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QVERIFY2(result.err.contains(QLatin1String("Warning:")), qPrintable(result.err));
+    QVERIFY2(result.err.contains(QLatin1String("writing what the cache holds")), qPrintable(result.err));
+    QFile file(output);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray csv = file.readAll();
+    QCOMPARE(csv.count('\n'), 1 + 6 * 60 * 4);
+    // The hours before are empty cells, not zeros; the cached hour has its values.
+    QVERIFY(csv.contains("Z,\r\n"));
+    QVERIFY(csv.right(200).contains('.'));
+}
+
+QTEST_GUILESS_MAIN(TestExportCli)
+#include "tst_export_cli.moc"
