@@ -1,11 +1,14 @@
 #include "ExportRunner.h"
 
 #include "CacheService.h"
+#include "ChartExporter.h"
+#include "ChartPanel.h"
 #include "CsvWriter.h"
 #include "Dashboard.h"
 #include "MetricSource.h"
 #include "QueryCatalogue.h"
 #include "RefreshController.h"
+#include "TimeSeriesModel.h"
 #include "ViewRange.h"
 
 #include <QDateTime>
@@ -141,11 +144,40 @@ void ExportRunner::write()
                 .arg(QDir::toNativeSeparators(m_export.output)));
         return;
     }
-    case ExportOptions::Kind::Chart:
+    case ExportOptions::Kind::Chart: {
+        const QueryResult &result = m_results[m_export.id];
+        const QueryDefinition *definition = QueryCatalogue::builtIn().find(m_export.id);
+        const QString unit = definition ? definition->unit : QString();
+        TimeSeriesModel model(m_export.id, unit);
+        model.setResult(result);
+        ChartPanel chart;
+        chart.setTitle(tr("%1, %2").arg(QueryCatalogue::title(m_export.id), rangeDescription()));
+        if (unit == QLatin1String("%"))
+            chart.setFixedValueRange(0, 100);
+        chart.setModel(&model);
+        const auto format = ChartExporter::formatFromName(m_export.format);
+        if (!ChartExporter::write(&chart, m_export.output, *format, m_export.size, chart.title(), &error)) {
+            finish(1, error);
+            return;
+        }
+        finish(0, tr("Wrote %1").arg(QDir::toNativeSeparators(m_export.output)));
+        return;
+    }
     case ExportOptions::Kind::Report:
         finish(1, tr("This export is not available yet."));
         return;
     }
+}
+
+QString ExportRunner::rangeDescription() const
+{
+    const QLocale locale;
+    const QueryResult &result = m_results.begin()->second;
+    const QDateTime start = QDateTime::fromMSecsSinceEpoch(result.startMs);
+    const QDateTime end = QDateTime::fromMSecsSinceEpoch(result.endMs() - result.stepMs);
+    //: The time range of an exported chart, e.g. "1 Mar 2026 08:00 – 2 Mar 2026 08:00"
+    return tr("%1 – %2").arg(
+        locale.toString(start, tr("d MMM yyyy HH:mm")), locale.toString(end, tr("d MMM yyyy HH:mm")));
 }
 
 void ExportRunner::finish(int exitCode, const QString &message)

@@ -41,6 +41,8 @@ Q_SIGNALS:
 private:
     void onRoundOver(const QString &failure);
     void write();
+    // The range of the data written, in local time, for titles.
+    QString rangeDescription() const;
     void finish(int exitCode, const QString &message = {});
 
     DashboardOptions m_options;

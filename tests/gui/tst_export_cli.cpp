@@ -4,10 +4,13 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QImage>
 #include <QProcess>
+#include <QSet>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXmlStreamReader>
 
 #include <cmath>
 
@@ -17,6 +20,7 @@ class TestExportCli : public QObject
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
     void csvHoldsTheSimulationsValuesExactly();
+    void chartsInEveryFormat();
     void badRequestsAreNamed_data();
     void badRequestsAreNamed();
     void unreachableSourceWithoutCacheFails();
@@ -108,6 +112,65 @@ void TestExportCli::csvHoldsTheSimulationsValuesExactly()
         }
     }
     QVERIFY(compared > 4000);
+}
+
+void TestExportCli::chartsInEveryFormat()
+{
+    const QString cache = m_dir.filePath(QStringLiteral("charts.sqlite"));
+    auto exportChart = [&](const QString &format, const QString &size) {
+        const QString output = m_dir.filePath(QStringLiteral("queue.") + format);
+        QStringList arguments { QStringLiteral("--demo"), QStringLiteral("--chart"),
+            QStringLiteral("queue_pending_by_partition"), QStringLiteral("--range"), QStringLiteral("24h"),
+            QStringLiteral("--output"), output, QStringLiteral("--cache"), cache };
+        if (!size.isEmpty())
+            arguments << QStringLiteral("--size") << size;
+        const Run result = run(arguments);
+        return result.exitCode == 0 ? output : QString();
+    };
+
+    // PNG at twice the pixel size asked for.
+    const QString png = exportChart(QStringLiteral("png"), QStringLiteral("1200x700"));
+    QVERIFY(!png.isEmpty());
+    const QImage image(png);
+    QCOMPARE(image.size(), QSize(2400, 1400));
+    // Not a blank image: the chart's lines are in it.
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7)
+        for (int x = 0; x < image.width(); x += 7)
+            colours.insert(image.pixel(x, y));
+    QVERIFY(colours.size() > 20);
+
+    // SVG: well-formed XML at the size asked for, with its text as text.
+    const QString svg = exportChart(QStringLiteral("svg"), QString());
+    QVERIFY(!svg.isEmpty());
+    QFile svgFile(svg);
+    QVERIFY(svgFile.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&svgFile);
+    QStringList texts;
+    QString viewBox;
+    while (!xml.atEnd()) {
+        if (xml.readNext() == QXmlStreamReader::StartElement) {
+            if (xml.name() == QLatin1String("svg"))
+                viewBox = xml.attributes().value(QLatin1String("viewBox")).toString();
+            if (xml.name() == QLatin1String("text"))
+                texts.append(xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed());
+        }
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QCOMPARE(viewBox, QStringLiteral("0 0 1600 900"));
+    QVERIFY2(texts.join(QLatin1Char(' ')).contains(QLatin1String("Jobs waiting by partition")),
+        qPrintable(texts.join(QLatin1Char('|'))));
+    QVERIFY(texts.contains(QStringLiteral("batch")));
+
+    // PDF: one page, its title as text.
+    const QString pdf = exportChart(QStringLiteral("pdf"), QString());
+    QVERIFY(!pdf.isEmpty());
+    QProcess pdftotext;
+    pdftotext.start(QStringLiteral("pdftotext"), { pdf, QStringLiteral("-") });
+    QVERIFY(pdftotext.waitForFinished(30000));
+    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput());
+    QVERIFY2(text.contains(QLatin1String("Jobs waiting by partition")), qPrintable(text));
+    QCOMPARE(text.count(QLatin1Char('\f')), 1);
 }
 
 void TestExportCli::badRequestsAreNamed_data()

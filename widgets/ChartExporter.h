@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QImage>
+#include <QSize>
+#include <QString>
+
+#include <optional>
+
+class QWidget;
+
+// Writes a chart (any widget, drawn as it is on screen) to a file: PNG at twice the pixel size for
+// sharp print, SVG with text kept as text, PDF as vectors. Used by the chart's menu, the toolbar,
+// the report and the headless export alike. The widget given is resized to the size asked for:
+// pass one made for the export (e.g. a ChartPanel on the same model), not one in the window.
+class ChartExporter
+{
+    Q_DECLARE_TR_FUNCTIONS(ChartExporter)
+public:
+    enum class Format { Png, Svg, Pdf };
+
+    // "png", "svg" or "pdf" (any case); nothing for another name.
+    static std::optional<Format> formatFromName(const QString &name);
+    static QString suffix(Format format);
+
+    // Lays the widget out at size and draws it into an image of size × pixelRatio pixels.
+    static QImage toImage(QWidget *widget, QSize size, qreal pixelRatio = 2.0);
+    // Writes the widget at size (in pixels; PNG at twice that) to path. On error says what
+    // failed, naming the path.
+    static bool write(QWidget *widget, const QString &path, Format format, QSize size, const QString &title,
+        QString *error);
+    // The image on the clipboard, for pasting into a document or a chat.
+    static void copyToClipboard(QWidget *widget, QSize size);
+
+private:
+    static void layOut(QWidget *widget, QSize size);
+};
