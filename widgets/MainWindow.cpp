@@ -14,6 +14,10 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
+#include <QPicture>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QProgressBar>
 #include <QShortcut>
 #include <QStatusBar>
@@ -85,6 +89,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_fileMenu = menuBar()->addMenu(QString());
     m_settingsAction
         = m_fileMenu->addAction(QString(), QKeySequence::Preferences, this, &MainWindow::settingsRequested);
+    m_printAction = m_fileMenu->addAction(QString(), QKeySequence::Print, this, [this] {
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setPageOrientation(QPageLayout::Landscape);
+        QPrintDialog dialog(&printer, this);
+        if (dialog.exec() == QDialog::Accepted)
+            printCurrentPage(&printer);
+    });
     m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     m_viewMenu = menuBar()->addMenu(QString());
@@ -130,6 +141,47 @@ void MainWindow::setViewRange(ViewRange *range)
         { m_rangeBar->backAction(), m_rangeBar->forwardAction(), m_rangeBar->zoomOutAction(),
             m_rangeBar->followLiveAction() });
     m_viewMenu->insertSeparator(before);
+}
+
+void MainWindow::printCurrentPage(QPrinter *printer)
+{
+    QWidget *page = m_pages->currentWidget();
+    if (!page)
+        return;
+    QPainter painter;
+    if (!painter.begin(printer)) {
+        showMessage(tr("Could not print: the printer or file is not available"));
+        return;
+    }
+    const QRectF paper = printer->pageLayout().paintRectPixels(printer->resolution());
+    const QRectF area(0, 0, paper.width(), paper.height());
+    // A heading line: which page, from which source, when.
+    QFont heading = font();
+    heading.setPointSizeF(font().pointSizeF() * 1.1);
+    painter.setFont(heading);
+    const QString title
+        = tr("%1 — %2 — %3")
+              .arg(m_pages->tabText(m_pages->currentIndex()).remove(QLatin1Char('&')), m_sourceName,
+                  QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat));
+    const QRectF titleRect = painter.boundingRect(area, Qt::AlignLeft | Qt::AlignTop, title);
+    painter.drawText(area, Qt::AlignLeft | Qt::AlignTop, title);
+    // The page as on screen, scaled to the paper and kept in proportion.
+    const QRectF room = area.adjusted(0, titleRect.height() * 1.5, 0, 0);
+    // Recorded as a picture first: QWidget::render() straight to a printer draws a bitmap, through a
+    // picture the text stays text and the lines vectors.
+    QPicture picture;
+    {
+        QPainter recorder(&picture);
+        page->render(&recorder, QPoint(), QRegion(), QWidget::DrawChildren);
+    }
+    // Playing a picture scales it from its resolution to the printer's: fit what that gives.
+    const double played = double(printer->logicalDpiX()) / picture.logicalDpiX();
+    const double scale
+        = std::min(room.width() / (page->width() * played), room.height() / (page->height() * played));
+    painter.translate(room.topLeft());
+    painter.scale(scale, scale);
+    painter.drawPicture(0, 0, picture);
+    painter.end();
 }
 
 void MainWindow::showPage(int index)
@@ -260,6 +312,7 @@ void MainWindow::retranslate()
         m_firingAlerts == 0 ? tr("&Alerts") : tr("&Alerts (%1)").arg(QLocale().toString(m_firingAlerts)));
     m_fileMenu->setTitle(tr("&File"));
     m_settingsAction->setText(tr("&Settings…"));
+    m_printAction->setText(tr("&Print…"));
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));
     m_refreshAction->setText(tr("&Refresh now"));

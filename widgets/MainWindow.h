@@ -12,6 +12,7 @@ class OverviewPage;
 class TimeRangeBar;
 class ViewRange;
 class QActionGroup;
+class QPrinter;
 
 // The dashboard's window: pages in tabs, a banner when data is stale, and a status bar that
 // names the source and the time of the last update.
@@ -31,6 +32,8 @@ public:
     int currentPage() const;
     // Light or dark; the View menu switches it, and themeChanged() tells the owner to remember it.
     void setDarkTheme(bool dark);
+    // Prints the page on screen, scaled to fit the paper, with a line naming it, the source and the time.
+    void printCurrentPage(QPrinter *printer);
 
     // Names the data source in the title and the status bar; a simulated source says so.
     void setSource(const QString &name, bool simulated);
@@ -79,6 +82,7 @@ private:
     QAction *m_refreshAction;
     QAction *m_quitAction;
     QAction *m_settingsAction;
+    QAction *m_printAction;
     QAction *m_aboutAction;
     QMenu *m_fileMenu;
     QMenu *m_viewMenu;

@@ -16,6 +16,8 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QPrinter>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -33,6 +35,7 @@ private Q_SLOTS:
     void unreadableCacheIsLeftAloneAndMemoryServes();
     void alertsPageListsAlertsAndTargets();
     void timeRangeToolbarDrivesEveryChart();
+    void printsTheCurrentPage();
     void screenshots_data();
     void screenshots();
 
@@ -228,6 +231,33 @@ void TestMainWindow::timeRangeToolbarDrivesEveryChart()
     QCOMPARE(window->currentPage(), 1);
 }
 
+void TestMainWindow::printsTheCurrentPage()
+{
+    DashboardOptions options;
+    options.cachePath = m_dir.filePath(QStringLiteral("cold.sqlite"));
+    Dashboard dashboard(options);
+    dashboard.start();
+    MainWindow *window = dashboard.window();
+    window->resize(1366, 768);
+    QTRY_VERIFY_WITH_TIMEOUT(everyChartAndTileHasData(window), 30000);
+    // To a PDF file, as "Print to file" does.
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    const QString path = outputPath(QStringLiteral("printed-overview.pdf"));
+    printer.setOutputFileName(path);
+    printer.setPageOrientation(QPageLayout::Landscape);
+    window->printCurrentPage(&printer);
+    QProcess pdftotext;
+    pdftotext.start(QStringLiteral("pdftotext"), { path, QStringLiteral("-") });
+    QVERIFY(pdftotext.waitForFinished(30000));
+    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput());
+    // The heading, and the page's own text (tiles, chart titles), as text on one page.
+    QVERIFY2(text.contains(QStringLiteral("Overview — simulated centre")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("Installed compute")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("Jobs waiting by partition")), qPrintable(text));
+    QCOMPARE(text.count(QLatin1Char('\f')), 1);
+}
+
 void TestMainWindow::screenshots_data()
 {
     QTest::addColumn<QSize>("size");
@@ -271,8 +301,9 @@ void TestMainWindow::screenshots()
         QVERIFY(QFile::exists(options.configPath));
         QVERIFY(DashboardConfig::load(options.configPath, true, nullptr)->darkTheme);
     }
-    const QString suffix = dark ? QStringLiteral("%1-dark").arg(language)
-                                : QStringLiteral("%1-%2x%3").arg(language).arg(size.width()).arg(size.height());
+    const QString suffix = dark
+        ? QStringLiteral("%1-dark").arg(language)
+        : QStringLiteral("%1-%2x%3").arg(language).arg(size.width()).arg(size.height());
     if (language == QLatin1String("zh_HK")) {
         QVERIFY2(
             window->windowTitle().contains(QStringLiteral("模擬中心")), qPrintable(window->windowTitle()));
