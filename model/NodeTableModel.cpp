@@ -394,7 +394,7 @@ QVariant NodeTableModel::headerData(int section, Qt::Orientation orientation, in
         case GpuCountColumn:
             return tr("GPUs");
         case UtilisationColumn:
-            return tr("Utilisation");
+            return tr("Util.");
         case TensorColumn:
             return tr("Tensor");
         case PowerColumn:
@@ -402,7 +402,7 @@ QVariant NodeTableModel::headerData(int section, Qt::Orientation orientation, in
         case TemperatureColumn:
             return tr("Temp.");
         case XidColumn:
-            return tr("Last XID");
+            return tr("XID");
         default:
             return {};
         }
