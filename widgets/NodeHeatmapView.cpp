@@ -108,19 +108,24 @@ NodeHeatmapView::~NodeHeatmapView() = default;
 
 void NodeHeatmapView::setModel(QAbstractItemModel *model)
 {
-    if (QAbstractItemModel *old = this->model())
-        disconnect(old, nullptr, this, nullptr);
+    for (const QMetaObject::Connection &connection : m_modelConnections)
+        disconnect(connection);
+    m_modelConnections.clear();
     QAbstractItemView::setModel(model);
     m_series = qobject_cast<TimeSeriesModel *>(model);
     if (model) {
-        connect(model, &QAbstractItemModel::modelReset, this, &NodeHeatmapView::invalidate);
-        connect(model, &QAbstractItemModel::layoutChanged, this, &NodeHeatmapView::invalidate);
-        connect(model, &QAbstractItemModel::rowsInserted, this, &NodeHeatmapView::invalidate);
-        connect(model, &QAbstractItemModel::rowsRemoved, this, &NodeHeatmapView::invalidate);
-        connect(model, &QAbstractItemModel::columnsInserted, this, &NodeHeatmapView::invalidate);
-        connect(model, &QAbstractItemModel::columnsRemoved, this, &NodeHeatmapView::invalidate);
-        connect(model, &QAbstractItemModel::dataChanged, this, &NodeHeatmapView::invalidate);
-        connect(model, &QAbstractItemModel::headerDataChanged, this, &NodeHeatmapView::invalidate);
+        // Any change may move rows, columns or colours: the image is rebuilt at the next paint.
+        const auto watch = [&](auto signal) {
+            m_modelConnections.push_back(connect(model, signal, this, &NodeHeatmapView::invalidate));
+        };
+        watch(&QAbstractItemModel::modelReset);
+        watch(&QAbstractItemModel::layoutChanged);
+        watch(&QAbstractItemModel::rowsInserted);
+        watch(&QAbstractItemModel::rowsRemoved);
+        watch(&QAbstractItemModel::columnsInserted);
+        watch(&QAbstractItemModel::columnsRemoved);
+        watch(&QAbstractItemModel::dataChanged);
+        watch(&QAbstractItemModel::headerDataChanged);
     }
     invalidate();
 }

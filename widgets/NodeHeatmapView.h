@@ -96,6 +96,7 @@ private:
     void paintColourBar(QPainter &painter) const;
 
     QPointer<TimeSeriesModel> m_series; // the model, when it is one: read in bulk, not cell by cell
+    std::vector<QMetaObject::Connection> m_modelConnections;
     QString m_pressedNode;
     mutable int m_buildCount = 0;
 
