@@ -165,6 +165,16 @@ void NodeTableModel::updateFromResult(const QueryResult &result)
     });
 }
 
+void NodeTableModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_nodesByQuery.clear();
+    m_partitions.clear();
+    m_asOf.clear();
+    endResetModel();
+}
+
 void NodeTableModel::syncRows()
 {
     QSet<QString> wanted;

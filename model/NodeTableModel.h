@@ -54,6 +54,8 @@ public:
     // its query; nodes the result does not name get no value for it. Results of other queries and
     // results older than the figures shown are ignored.
     void updateFromResult(const QueryResult &result);
+    // Forgets every node and figure (another source's data is coming).
+    void clear();
 
     // The row of a node; -1 when it has none.
     int rowOfNode(const QString &node) const;

@@ -308,6 +308,15 @@ private Q_SLOTS:
         QCOMPARE(raw(1, NodeTableModel::PartitionColumn).toString(), batch);
         QVERIFY(std::isnan(raw(1, NodeTableModel::UtilisationColumn).toDouble()));
         QCOMPARE(reset.size(), 0);
+
+        // Another source: everything goes, and its older answers are taken again.
+        m_model->clear();
+        QCOMPARE(m_model->rowCount(), 0);
+        QCOMPARE(m_model->asOfMs(QStringLiteral("node_state")), qint64(0));
+        m_model->updateFromResult(
+            instant("node_state", m_at - kMinute, { nodeSeries(QStringLiteral("m1"), {}, 0) }));
+        QCOMPARE(m_model->rowCount(), 1);
+        QCOMPARE(m_model->index(0, NodeTableModel::PartitionColumn).data().toString(), QString());
     }
 
     // The panel's proxy: filter on node, partition or state (case-insensitive), sort on raw values.
