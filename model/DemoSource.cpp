@@ -36,7 +36,7 @@ qint64 DemoSource::nowMs() const
 void DemoSource::fetch(quint64 requestId, const QueryRequest &request)
 {
     m_inFlight.insert(requestId);
-    if (!QueryCatalogue::builtInIds().contains(request.queryId)) {
+    if (!QueryCatalogue::isBuiltIn(request.queryId)) {
         // Answered asynchronously like any other request, so callers never see re-entrant signals.
         QMetaObject::invokeMethod(
             this,

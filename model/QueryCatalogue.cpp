@@ -26,6 +26,16 @@ constexpr BuiltInQuery builtInQueries[] = {
     { "account_gpu_hours", QT_TRANSLATE_NOOP("QueryCatalogue", "GPU-hours by account") },
     { "power_mw", QT_TRANSLATE_NOOP("QueryCatalogue", "GPU power") },
 };
+
+// One series per node, for the node table's latest values (node_gpu_util, above, gives its utilisation).
+constexpr BuiltInQuery nodeDetailQueries[] = {
+    { "node_tensor_active", QT_TRANSLATE_NOOP("QueryCatalogue", "Tensor activity by node") },
+    { "node_power_kw", QT_TRANSLATE_NOOP("QueryCatalogue", "GPU power by node") },
+    { "node_gpu_temp_max", QT_TRANSLATE_NOOP("QueryCatalogue", "Hottest GPU by node") },
+    { "node_gpu_count", QT_TRANSLATE_NOOP("QueryCatalogue", "GPUs reporting by node") },
+    { "node_last_xid", QT_TRANSLATE_NOOP("QueryCatalogue", "Last XID error by node") },
+    { "node_state", QT_TRANSLATE_NOOP("QueryCatalogue", "Slurm state by node") },
+};
 } // namespace
 
 std::optional<QueryCatalogue> QueryCatalogue::load(const QString &path, QString *error)
@@ -55,7 +65,7 @@ std::optional<QueryCatalogue> QueryCatalogue::load(const QString &path, QString 
                 QCoreApplication::translate("QueryCatalogue", "query '%1' has no promql").arg(definition.id));
         catalogue.m_queries.emplace(definition.id, definition);
     }
-    for (const QString &id : builtInIds())
+    for (const QString &id : builtInIds() + nodeDetailIds())
         if (!catalogue.find(id))
             return fail(
                 QCoreApplication::translate("QueryCatalogue", "built-in query '%1' is missing").arg(id));
@@ -77,9 +87,25 @@ QStringList QueryCatalogue::builtInIds()
     return ids;
 }
 
+QStringList QueryCatalogue::nodeDetailIds()
+{
+    QStringList ids;
+    for (const BuiltInQuery &query : nodeDetailQueries)
+        ids.append(QLatin1String(query.id));
+    return ids;
+}
+
+bool QueryCatalogue::isBuiltIn(const QString &id)
+{
+    return builtInIds().contains(id) || nodeDetailIds().contains(id);
+}
+
 QString QueryCatalogue::title(const QString &id)
 {
     for (const BuiltInQuery &query : builtInQueries)
+        if (id == QLatin1String(query.id))
+            return QCoreApplication::translate("QueryCatalogue", query.title);
+    for (const BuiltInQuery &query : nodeDetailQueries)
         if (id == QLatin1String(query.id))
             return QCoreApplication::translate("QueryCatalogue", query.title);
     return id;

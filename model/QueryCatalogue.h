@@ -10,7 +10,7 @@
 struct QueryDefinition
 {
     QString id;
-    QString unit; // "PFLOPS", "%", "GPUs", "jobs", "GPU-h", "MW"
+    QString unit; // "PFLOPS", "%", "GPUs", "jobs", "GPU-h", "MW", "kW", "°C"; empty for codes
     QString promql; // what a Prometheus source evaluates
     QString legend; // label whose value names each series; empty for a single series
     QString transform; // client-side arithmetic after evaluation, e.g. "gpuPeakPflops"
@@ -22,8 +22,15 @@ public:
     static std::optional<QueryCatalogue> load(const QString &path, QString *error);
     static const QueryCatalogue &builtIn();
 
-    // The ids the design names; every source answers these.
+    // The ids the design names; every source answers these, over time ranges and at instants.
     static QStringList builtInIds();
+    // Per-node figures for the node table besides node_gpu_util: one series per node (legend "node").
+    // Every source answers them too, but they are meant as instant queries: at 380 to 1,250 series
+    // each they are not worth keeping over the live window, so loops over builtInIds() (cache, backfill)
+    // leave them out.
+    static QStringList nodeDetailIds();
+    // Whether id is one of builtInIds() or nodeDetailIds().
+    static bool isBuiltIn(const QString &id);
     // Translated, user-facing title of a query id (the id itself for ids the catalogue does not know).
     static QString title(const QString &id);
 

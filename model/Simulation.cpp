@@ -1,6 +1,7 @@
 #include "Simulation.h"
 
 #include "GpuPeakTable.h"
+#include "NodeState.h"
 
 #include <QDateTime>
 #include <QTimeZone>
@@ -248,11 +249,23 @@ enum class QueryKind {
     QueueRunning,
     AccountGpuHours,
     Power,
+    // Per-node figures (QueryCatalogue::nodeDetailIds()), from the GPU states at each point.
+    NodeTensor,
+    NodePower,
+    NodeTemperature,
+    NodeGpuCount,
+    NodeLastXid,
+    NodeSlurmState,
 };
+
+bool isNodeFigure(QueryKind kind)
+{
+    return kind >= QueryKind::NodeTensor;
+}
 
 QueryKind queryKind(const QString &id)
 {
-    static const std::array<std::pair<const char *, QueryKind>, 11> kinds = { {
+    static const std::array<std::pair<const char *, QueryKind>, 17> kinds = { {
         { "capacity_installed_pflops", QueryKind::CapacityInstalled },
         { "capacity_delivered_pflops", QueryKind::CapacityDelivered },
         { "gpu_util_cluster", QueryKind::UtilCluster },
@@ -264,6 +277,12 @@ QueryKind queryKind(const QString &id)
         { "queue_running_by_partition", QueryKind::QueueRunning },
         { "account_gpu_hours", QueryKind::AccountGpuHours },
         { "power_mw", QueryKind::Power },
+        { "node_tensor_active", QueryKind::NodeTensor },
+        { "node_power_kw", QueryKind::NodePower },
+        { "node_gpu_temp_max", QueryKind::NodeTemperature },
+        { "node_gpu_count", QueryKind::NodeGpuCount },
+        { "node_last_xid", QueryKind::NodeLastXid },
+        { "node_state", QueryKind::NodeSlurmState },
     } };
     for (const auto &[name, kind] : kinds)
         if (id == QLatin1String(name))
@@ -517,7 +536,10 @@ struct Simulation::Impl
     void queueSeries(const Grid &grid, bool pending, QueryResult &result) const;
     void accountSeries(const Grid &grid, QueryResult &result) const;
     void nodeUtilSeries(const Grid &grid, QueryResult &result) const;
+    void nodeFigureSeries(const Grid &grid, QueryKind kind, QueryResult &result) const;
     std::vector<SimulatedXid> xidEvents(qint64 from, qint64 to) const;
+    // Every GPU of the nodes online at ms; xids: events sorted by time, covering the day up to ms.
+    std::vector<SimulatedGpuState> gpuStates(qint64 ms, const std::vector<SimulatedXid> &xids) const;
     bool nodeDownAt(int node, qint64 ms) const;
     int installedGpusAt(qint64 ms) const;
 };
@@ -1339,7 +1361,8 @@ QueryResult Simulation::evaluate(const QueryRequest &request)
         return result;
     const Grid grid { request.startMs, request.stepMs, request.pointCount() };
 
-    d->ensureHorizon(grid.last());
+    // Per-node figures include the last XID, which a failure up to kMaxXidLeadMs later announces.
+    d->ensureHorizon(grid.last() + (isNodeFigure(kind) ? kMaxXidLeadMs : 0));
     std::shared_lock lock(d->mutex);
     const size_t n = size_t(grid.n);
     auto single = [&](const QString &name, const QString &labelKey = {}) -> std::vector<double> & {
@@ -1363,6 +1386,14 @@ QueryResult Simulation::evaluate(const QueryRequest &request)
     }
     case QueryKind::NodeUtil:
         d->nodeUtilSeries(grid, result);
+        break;
+    case QueryKind::NodeTensor:
+    case QueryKind::NodePower:
+    case QueryKind::NodeTemperature:
+    case QueryKind::NodeGpuCount:
+    case QueryKind::NodeLastXid:
+    case QueryKind::NodeSlurmState:
+        d->nodeFigureSeries(grid, kind, result);
         break;
     case QueryKind::QueuePending:
     case QueryKind::QueueRunning:
@@ -1507,16 +1538,22 @@ std::vector<SimulatedGpuState> Simulation::gpuStatesAt(qint64 ms)
 {
     d->ensureHorizon(ms + kMaxXidLeadMs);
     std::shared_lock lock(d->mutex);
-    // dcgm keeps the last XID; here it is the last one of the past day, so errors age out of the panels.
-    const std::vector<SimulatedXid> xids = d->xidEvents(ms - kDay + 1, ms + 1);
+    return d->gpuStates(ms, d->xidEvents(ms - kDay + 1, ms + 1));
+}
+
+std::vector<SimulatedGpuState> Simulation::Impl::gpuStates(
+    qint64 ms, const std::vector<SimulatedXid> &xids) const
+{
     std::vector<SimulatedGpuState> states;
-    for (size_t node = 0; node < d->nodes.size(); ++node) {
-        const Impl::NodeInfo &ni = d->info[node];
+    std::vector<int> firstOfNode(nodes.size(), -1);
+    for (size_t node = 0; node < nodes.size(); ++node) {
+        const NodeInfo &ni = info[node];
         if (ni.onlineMs > ms)
             continue;
         const size_t first = states.size();
-        const bool down = d->nodeDownAt(int(node), ms);
-        for (int g = 0; g < d->gpusPerNode; ++g) {
+        firstOfNode[node] = int(first);
+        const bool down = nodeDownAt(int(node), ms);
+        for (int g = 0; g < gpusPerNode; ++g) {
             SimulatedGpuState gpu;
             gpu.node = int(node);
             gpu.gpu = g;
@@ -1529,7 +1566,7 @@ std::vector<SimulatedGpuState> Simulation::gpuStatesAt(qint64 ms)
         }
         if (!down) {
             // Per-GPU figures use the same formula as the sweep, so the means agree with evaluate().
-            const Impl::NodeState &ns = d->state[node];
+            const NodeState &ns = state[node];
             auto it = std::upper_bound(ns.allocs.begin(), ns.allocs.end(), ms,
                 [](qint64 t, const NodeAlloc &a) { return t < a.start; });
             while (it != ns.allocs.begin()) {
@@ -1538,11 +1575,11 @@ std::vector<SimulatedGpuState> Simulation::gpuStatesAt(qint64 ms)
                     break;
                 if (it->end <= ms)
                     continue;
-                const Job &job = d->jobs[size_t(it->job)];
+                const Job &job = jobs[size_t(it->job)];
                 const qint64 bucket = floorDiv(ms, kNoiseBucketMs);
                 const GpuLoad load = gpuLoad(job, noiseEdge(job.noiseKey, bucket),
                     noiseEdge(job.noiseKey, bucket + 1), noisePosition(ms, bucket));
-                for (int g = 0; g < d->gpusPerNode; ++g) {
+                for (int g = 0; g < gpusPerNode; ++g) {
                     if (!(it->mask & (quint64(1) << g)))
                         continue;
                     SimulatedGpuState &gpu = states[first + size_t(g)];
@@ -1552,13 +1589,96 @@ std::vector<SimulatedGpuState> Simulation::gpuStatesAt(qint64 ms)
                     gpu.temperatureC
                         = std::clamp(30.0 + 0.065 * gpu.powerW + ni.tempOffsetC[size_t(g)], 30.0, 85.0);
                     gpu.framebufferUsedMiB = job.framebufferMiB;
-                    gpu.account = d->accounts[job.account].name;
+                    gpu.account = accounts[job.account].name;
                 }
             }
         }
-        for (const SimulatedXid &xid : xids)
-            if (xid.node == int(node))
-                states[first + size_t(xid.gpu)].lastXid = xid.code;
     }
+    // dcgm keeps the last XID; here it is the last one of the past day, so errors age out of the panels.
+    auto byTime = [](const SimulatedXid &xid, qint64 t) { return xid.ms < t; };
+    const auto from = std::lower_bound(xids.begin(), xids.end(), ms - kDay + 1, byTime);
+    const auto to = std::lower_bound(from, xids.end(), ms + 1, byTime);
+    for (auto xid = from; xid != to; ++xid)
+        if (firstOfNode[size_t(xid->node)] >= 0)
+            states[size_t(firstOfNode[size_t(xid->node)] + xid->gpu)].lastXid = xid->code;
     return states;
+}
+
+void Simulation::Impl::nodeFigureSeries(const Grid &grid, QueryKind kind, QueryResult &result) const
+{
+    const size_t n = size_t(grid.n);
+    const qint64 last = grid.last();
+    // Like the PromQL: dcgm figures are grouped by node and partition, Slurm's state by node alone.
+    const bool slurm = kind == QueryKind::NodeSlurmState;
+    std::vector<double *> values(nodes.size(), nullptr);
+    const size_t firstSeries = result.series.size();
+    for (size_t node = 0; node < nodes.size(); ++node) {
+        if (info[node].onlineMs > last)
+            continue; // not yet online anywhere in the range
+        Series series;
+        series.name = nodes[node].hostname;
+        series.labels = { { QStringLiteral("node"), nodes[node].hostname } };
+        if (!slurm)
+            series.labels.emplace(QStringLiteral("partition"), nodes[node].partition);
+        series.values.assign(n, qQNaN());
+        result.series.push_back(std::move(series));
+    }
+    for (size_t node = 0, k = firstSeries; node < nodes.size(); ++node)
+        if (info[node].onlineMs <= last)
+            values[node] = result.series[k++].values.data();
+
+    const std::vector<SimulatedXid> xids = kind == QueryKind::NodeLastXid
+        ? xidEvents(grid.at(0) - kDay + 1, last + 1)
+        : std::vector<SimulatedXid>();
+    for (size_t i = 0; i < n; ++i) {
+        const std::vector<SimulatedGpuState> gpus = gpuStates(grid.at(int(i)), xids);
+        // A node's GPUs are contiguous in gpus.
+        for (size_t g = 0; g < gpus.size(); g += size_t(gpusPerNode)) {
+            int up = 0, allocated = 0, xid = 0;
+            double tensor = 0, power = 0, hottest = 0;
+            for (size_t k = g; k < g + size_t(gpusPerNode); ++k) {
+                const SimulatedGpuState &gpu = gpus[k];
+                if (!gpu.up)
+                    continue;
+                ++up;
+                if (!gpu.account.isEmpty())
+                    ++allocated;
+                tensor += gpu.tensorActive;
+                power += gpu.powerW;
+                // dcgm reports whole degrees (see the exporter).
+                hottest = std::max(hottest, std::round(gpu.temperatureC));
+                xid = std::max(xid, gpu.lastXid);
+            }
+            double value = qQNaN();
+            switch (kind) {
+            case QueryKind::NodeTensor:
+                value = up > 0 ? 100 * (tensor / up) : qQNaN();
+                break;
+            case QueryKind::NodePower:
+                value = up > 0 ? power / 1000 : qQNaN();
+                break;
+            case QueryKind::NodeTemperature:
+                value = up > 0 ? hottest : qQNaN();
+                break;
+            case QueryKind::NodeGpuCount:
+                value = up > 0 ? up : qQNaN();
+                break;
+            case QueryKind::NodeLastXid:
+                value = up > 0 ? xid : qQNaN();
+                break;
+            case QueryKind::NodeSlurmState: {
+                // As the exporter's Slurm series say: allocated when all GPUs are, mixed when some are.
+                const ::NodeState slurmState = up == 0 ? ::NodeState::Down
+                    : allocated == 0                   ? ::NodeState::Idle
+                    : allocated == up                  ? ::NodeState::Allocated
+                                                       : ::NodeState::Mixed;
+                value = double(slurmState);
+                break;
+            }
+            default:
+                break;
+            }
+            values[size_t(gpus[g].node)][i] = value;
+        }
+    }
 }

@@ -56,6 +56,9 @@ void addGauge(MetricFamily &f, double value)
     addGauge(f, {}, value);
 }
 
+// CPUs of a simulated node: two 56-core CPUs, as in an HGX H100 server.
+constexpr double kCpusPerNode = 112;
+
 } // namespace
 
 CentreMetrics::CentreMetrics(Simulation &simulation, const CentreMetricsOptions &options)
@@ -68,6 +71,7 @@ CentreMetrics::CentreMetrics(Simulation &simulation, const CentreMetricsOptions 
     m_gpuLabels.resize(nodes.size() * size_t(m_gpusPerNode));
     for (size_t n = 0; n < nodes.size(); ++n) {
         const SimulatedNode &node = nodes[n];
+        m_hostnames.push_back(node.hostname.toStdString());
         for (int g = 0; g < m_gpusPerNode; ++g) {
             // Sorted by name, as the text format is usually read.
             m_gpuLabels[n * size_t(m_gpusPerNode) + size_t(g)].labels = {
@@ -179,19 +183,30 @@ std::vector<MetricFamily> CentreMetrics::collect(qint64 ms) const
     MetricFamily queueRunning = family("slurm_queue_running", "Running jobs in the cluster");
     addGauge(queueRunning, runningTotal);
 
-    // Slurm node states: a node is allocated when all its GPUs are, mixed when some are.
+    // Slurm node states: a node is allocated when all its GPUs are, mixed when some are. Per node as
+    // vpenso's node collector shows them (sinfo's long state names in the status label; a node that
+    // failed is "down*", down and not responding).
     double nodesAlloc = 0, nodesIdle = 0, nodesMix = 0, nodesDown = 0;
-    for (const NodeCount &count : nodeCounts) {
+    MetricFamily nodeCpuTotal = family("slurm_node_cpu_total", "Total CPUs per node");
+    for (size_t n = 0; n < nodeCounts.size(); ++n) {
+        const NodeCount &count = nodeCounts[n];
         if (count.reported == 0)
             continue; // not commissioned yet
-        if (count.down)
+        const char *status = nullptr;
+        if (count.down) {
             nodesDown += 1;
-        else if (count.allocated == 0)
+            status = "down*";
+        } else if (count.allocated == 0) {
             nodesIdle += 1;
-        else if (count.allocated == count.reported)
+            status = "idle";
+        } else if (count.allocated == count.reported) {
             nodesAlloc += 1;
-        else
+            status = "allocated";
+        } else {
             nodesMix += 1;
+            status = "mixed";
+        }
+        addGauge(nodeCpuTotal, { { "node", m_hostnames[n] }, { "status", status } }, kCpusPerNode);
     }
     MetricFamily nodeAlloc = family("slurm_nodes_alloc", "Allocated nodes");
     addGauge(nodeAlloc, nodesAlloc);
@@ -236,7 +251,7 @@ std::vector<MetricFamily> CentreMetrics::collect(qint64 ms) const
 
     for (MetricFamily *f : { &queuePending, &queueRunning, &partitionPending, &partitionRunning, &nodeAlloc,
              &nodeIdle, &nodeMix, &nodeDown, &nodeDrain, &gpusAlloc, &gpusIdle, &gpusTotal,
-             &partitionGpusAllocated, &partitionGpusIdle, &accountSeconds, &simulatedTime })
+             &partitionGpusAllocated, &partitionGpusIdle, &accountSeconds, &nodeCpuTotal, &simulatedTime })
         families.push_back(std::move(*f));
     return families;
 }

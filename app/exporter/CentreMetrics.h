@@ -15,9 +15,10 @@ struct CentreMetricsOptions
 };
 
 // The simulated centre at one instant, as the real exporters would show it: dcgm-exporter's per-GPU
-// series and a Slurm exporter's (vpenso style) queue, node, GPU and account series. One call per
-// scrape or per history step; every call builds its families afresh, so nodes that are down or not yet
-// commissioned are simply absent, as they are from a real dcgm-exporter.
+// series and a Slurm exporter's (vpenso style) queue, node, GPU and account series, with its per-node
+// state series. One call per scrape or per history step; every call builds its families afresh, so
+// nodes that are down or not yet commissioned are simply absent from dcgm's series, as they are from a
+// real dcgm-exporter (Slurm still lists a node that is down, as down).
 class CentreMetrics
 {
 public:
@@ -43,6 +44,7 @@ private:
     CentreMetricsOptions m_options;
     // Fixed labels per node and GPU (index: node * gpusPerNode + gpu), built once.
     std::vector<GpuLabels> m_gpuLabels;
+    std::vector<std::string> m_hostnames; // by node index
     std::vector<std::string> m_partitionNames;
     std::vector<std::string> m_accountNames;
     int m_gpusPerNode = 8;

@@ -18,8 +18,10 @@
 //     exporter has run: VictoriaMetrics gives the plain increase over them, Prometheus extrapolates it
 //     by half a scrape interval towards the window's start; both are computed here from the scrapes'
 //     simulated instants.
-//   - node_gpu_util: a node down over the whole range has only gaps in the simulation and no series at
-//     all on a backend; all-gap series are left out on both sides.
+//   - node_gpu_util and the per-node figures from dcgm (QueryCatalogue::nodeDetailIds()): a node down
+//     over the whole range has only gaps in the simulation and no series at all on a backend; all-gap
+//     series are left out on both sides. node_state comes from Slurm's per-node series, which list a
+//     node that is down as down: its code must match at every point, state changes included.
 
 #include "BackendsSupport.h"
 #include "CacheService.h"
@@ -283,7 +285,7 @@ class TestCatalogueBackends : public QObject
             { "victoriametrics-prefix", vm + QStringLiteral("/prometheus") },
         };
         for (const auto &[backend, base] : backends)
-            for (const QString &id : QueryCatalogue::builtInIds())
+            for (const QString &id : QueryCatalogue::builtInIds() + QueryCatalogue::nodeDetailIds())
                 QTest::addRow("%s %s", backend, qPrintable(id)) << QString::fromLatin1(backend) << base << id;
     }
 

@@ -77,6 +77,9 @@ private Q_SLOTS:
         QTest::newRow("gpu_util_by_partition") << QStringLiteral("gpu_util_by_partition");
         QTest::newRow("queue_pending_by_partition") << QStringLiteral("queue_pending_by_partition");
         QTest::newRow("account_gpu_hours") << QStringLiteral("account_gpu_hours");
+        // The node table's figures are not among builtInIds() but are answered all the same.
+        QTest::newRow("node_state") << QStringLiteral("node_state");
+        QTest::newRow("node_power_kw") << QStringLiteral("node_power_kw");
     }
 
     void fetchAnswersLikeTheSimulation()

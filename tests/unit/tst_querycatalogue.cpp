@@ -6,12 +6,15 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <map>
+
 class TestQueryCatalogue : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
     void builtInHasEveryId();
+    void nodeDetailIds();
     void titles();
     void loadWithExtraQuery();
     void missingBuiltInId_data();
@@ -78,9 +81,37 @@ void TestQueryCatalogue::builtInHasEveryId()
     QCOMPARE(catalogue.find(QStringLiteral("power_mw"))->unit, QStringLiteral("MW"));
 }
 
+// The node table's per-node figures: one series per node, named by the node, with the unit its column shows.
+void TestQueryCatalogue::nodeDetailIds()
+{
+    const QStringList ids = QueryCatalogue::nodeDetailIds();
+    const std::map<QString, QString> units = { { QStringLiteral("node_tensor_active"), QStringLiteral("%") },
+        { QStringLiteral("node_power_kw"), QStringLiteral("kW") },
+        { QStringLiteral("node_gpu_temp_max"), QStringLiteral("\u00b0C") },
+        { QStringLiteral("node_gpu_count"), QStringLiteral("GPUs") },
+        { QStringLiteral("node_last_xid"), QString() }, { QStringLiteral("node_state"), QString() } };
+    QCOMPARE(ids.size(), qsizetype(units.size()));
+    for (const QString &id : ids) {
+        const QueryDefinition *query = QueryCatalogue::builtIn().find(id);
+        QVERIFY2(query, qPrintable(id));
+        QVERIFY2(units.count(id), qPrintable(id));
+        QCOMPARE(query->unit, units.at(id));
+        QCOMPARE(query->legend, QStringLiteral("node"));
+        QVERIFY(QueryCatalogue::isBuiltIn(id));
+        QVERIFY2(!QueryCatalogue::builtInIds().contains(id), qPrintable(id)); // not kept over ranges
+        // dcgm's host label has two spellings; both must be read.
+        if (query->promql.contains(QLatin1String("DCGM_FI_"))) {
+            QVERIFY2(query->promql.contains(QLatin1String("\"hostname\"")), qPrintable(id));
+            QVERIFY2(query->promql.contains(QLatin1String("\"Hostname\"")), qPrintable(id));
+        }
+    }
+    QVERIFY(QueryCatalogue::isBuiltIn(QStringLiteral("node_gpu_util")));
+    QVERIFY(!QueryCatalogue::isBuiltIn(QStringLiteral("no_such_query")));
+}
+
 void TestQueryCatalogue::titles()
 {
-    for (const QString &id : QueryCatalogue::builtInIds()) {
+    for (const QString &id : QueryCatalogue::builtInIds() + QueryCatalogue::nodeDetailIds()) {
         const QString title = QueryCatalogue::title(id);
         QVERIFY2(!title.isEmpty(), qPrintable(id));
         QVERIFY2(title != id, qPrintable(id)); // a real title, not the id echoed back
@@ -109,7 +140,7 @@ void TestQueryCatalogue::loadWithExtraQuery()
 void TestQueryCatalogue::missingBuiltInId_data()
 {
     QTest::addColumn<QString>("id");
-    for (const QString &id : QueryCatalogue::builtInIds())
+    for (const QString &id : QueryCatalogue::builtInIds() + QueryCatalogue::nodeDetailIds())
         QTest::newRow(qPrintable(id)) << id;
 }
 

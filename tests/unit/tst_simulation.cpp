@@ -1,4 +1,5 @@
 #include "GpuPeakTable.h"
+#include "NodeState.h"
 #include "QueryCatalogue.h"
 #include "Simulation.h"
 
@@ -8,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <memory>
 #include <set>
 #include <thread>
@@ -431,6 +433,106 @@ private Q_SLOTS:
         QVERIFY(codes.count(79) + codes.count(74) > 0);
         QVERIFY(codes.size() >= 4);
         qInfo("%zu XID errors in 30 days", xids.size());
+    }
+
+    // The node table's figures (QueryCatalogue::nodeDetailIds()) are each node's GPU states reduced as the
+    // catalogue's PromQL reduces dcgm's and Slurm's series: a node that is down has no dcgm figures and
+    // Slurm says it is down.
+    void nodeFiguresAgreeWithGpuStates()
+    {
+        qint64 t = m_rangeEnd - 5 * kHour;
+        while (m_sim->downGpusAt(t) == 0 && t > m_rangeEnd - 30 * kDay)
+            t -= 10 * kMinute;
+        QVERIFY2(m_sim->downGpusAt(t) > 0, "no node down in 30 days");
+
+        struct Expected
+        {
+            int up = 0, allocated = 0, xid = 0;
+            double tensor = 0, powerW = 0, hottest = 0;
+        };
+        std::map<QString, Expected> expected;
+        for (const SimulatedGpuState &gpu : m_sim->gpuStatesAt(t)) {
+            Expected &node = expected[m_sim->nodes().at(size_t(gpu.node)).hostname];
+            if (!gpu.up)
+                continue;
+            ++node.up;
+            node.allocated += gpu.account.isEmpty() ? 0 : 1;
+            node.xid = std::max(node.xid, gpu.lastXid);
+            node.tensor += gpu.tensorActive;
+            node.powerW += gpu.powerW;
+            node.hottest = std::max(node.hottest, std::round(gpu.temperatureC));
+        }
+
+        std::map<QString, QueryResult> results;
+        for (const QString &id : QueryCatalogue::nodeDetailIds()) {
+            results[id] = m_sim->evaluate(QueryRequest { id, t, t, 0 });
+            QCOMPARE(results[id].series.size(), expected.size());
+        }
+        auto value = [&](const char *id, const QString &node) {
+            const Series *series = results.at(QLatin1String(id)).findSeries(node);
+            return series ? series->values.at(0) : -1.0;
+        };
+        std::set<NodeState> states;
+        int withXid = 0;
+        for (const auto &[node, e] : expected) {
+            const double state = value("node_state", node);
+            states.insert(*nodeStateFromCode(state));
+            if (e.up == 0) {
+                QCOMPARE(nodeStateFromCode(state), NodeState::Down);
+                for (const char *id : { "node_tensor_active", "node_power_kw", "node_gpu_temp_max",
+                         "node_gpu_count", "node_last_xid" })
+                    QVERIFY2(std::isnan(value(id, node)), id);
+                continue;
+            }
+            const NodeState want = e.allocated == 0 ? NodeState::Idle
+                : e.allocated == e.up               ? NodeState::Allocated
+                                                    : NodeState::Mixed;
+            QCOMPARE(nodeStateFromCode(state), want);
+            QCOMPARE(value("node_gpu_count", node), double(e.up));
+            QVERIFY(std::abs(value("node_tensor_active", node) - 100 * e.tensor / e.up) < 1e-9);
+            QVERIFY(std::abs(value("node_power_kw", node) - e.powerW / 1000) < 1e-9);
+            QCOMPARE(value("node_gpu_temp_max", node), e.hottest);
+            QCOMPARE(value("node_last_xid", node), double(e.xid));
+            withXid += e.xid > 0 ? 1 : 0;
+        }
+        QVERIFY(states.count(NodeState::Down));
+        QVERIFY(states.count(NodeState::Allocated) || states.count(NodeState::Mixed));
+        QVERIFY2(withXid > 0, "no node holds an XID: the figure is not exercised");
+
+        // The dcgm figures carry the node's partition, as "by (node, partition)" keeps it; Slurm's do not.
+        const Series &power = results.at(QStringLiteral("node_power_kw")).series.front();
+        QCOMPARE(power.labels.at(QStringLiteral("node")), power.name);
+        QVERIFY(!power.labels.at(QStringLiteral("partition")).isEmpty());
+        QCOMPARE(
+            results.at(QStringLiteral("node_state")).series.front().labels.count(QStringLiteral("partition")),
+            size_t(0));
+    }
+
+    void nodeFiguresOverARange_data()
+    {
+        QTest::addColumn<QString>("id");
+        for (const QString &id : QueryCatalogue::nodeDetailIds())
+            QTest::newRow(qPrintable(id)) << id;
+    }
+
+    void nodeFiguresOverARange()
+    {
+        QFETCH(QString, id);
+        const qint64 start = m_rangeEnd - 2 * kDay;
+        const QueryResult range
+            = m_sim->evaluate(QueryRequest { id, start, start + 6 * kHour, 37 * kMinute });
+        QCOMPARE(range.series.size(), m_sim->nodes().size());
+        for (int i = 0; i < range.pointCount(); ++i) {
+            const qint64 t = range.timestampAt(i);
+            const QueryResult instant = m_sim->evaluate(QueryRequest { id, t, t, 0 });
+            for (const Series &series : instant.series) {
+                const Series *same = range.findSeries(series.name);
+                QVERIFY(same);
+                const double a = series.values[0], b = same->values[size_t(i)];
+                QVERIFY2((std::isnan(a) && std::isnan(b)) || a == b,
+                    qPrintable(QStringLiteral("%1 at %2: %3 vs %4").arg(series.name).arg(i).arg(a).arg(b)));
+            }
+        }
     }
 
     void noGapsInClusterSeries_data()
