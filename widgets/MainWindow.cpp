@@ -4,6 +4,7 @@
 #include "OverviewPage.h"
 #include "Theme.h"
 #include "TimeRangeBar.h"
+#include "UtilisationPage.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -30,6 +31,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_pages(new QTabWidget(this))
     , m_overview(new OverviewPage(m_pages))
+    , m_utilisation(new UtilisationPage(m_pages))
     , m_alerts(new AlertsPage(m_pages))
     , m_banner(new QLabel(this))
     , m_sourceLabel(new QLabel(this))
@@ -41,7 +43,12 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
     m_pages->setDocumentMode(true);
+    // Page names, for screenshots and tests.
+    m_overview->setObjectName(QStringLiteral("overview"));
+    m_utilisation->setObjectName(QStringLiteral("utilisation"));
+    m_alerts->setObjectName(QStringLiteral("alerts"));
     m_pages->addTab(m_overview, QString());
+    m_pages->addTab(m_utilisation, QString());
     m_pages->addTab(m_alerts, QString());
     connect(m_alerts, &AlertsPage::firingCountChanged, this, [this](int count) {
         m_firingAlerts = count;
@@ -308,6 +315,7 @@ void MainWindow::updateTitle()
 void MainWindow::retranslate()
 {
     m_pages->setTabText(m_pages->indexOf(m_overview), tr("&Overview"));
+    m_pages->setTabText(m_pages->indexOf(m_utilisation), tr("&Utilisation"));
     m_pages->setTabText(m_pages->indexOf(m_alerts),
         m_firingAlerts == 0 ? tr("&Alerts") : tr("&Alerts (%1)").arg(QLocale().toString(m_firingAlerts)));
     m_fileMenu->setTitle(tr("&File"));

@@ -9,6 +9,7 @@ class QTimer;
 class QToolButton;
 class AlertsPage;
 class OverviewPage;
+class UtilisationPage;
 class TimeRangeBar;
 class ViewRange;
 class QActionGroup;
@@ -24,6 +25,7 @@ public:
 
     OverviewPage *overviewPage() const { return m_overview; }
     AlertsPage *alertsPage() const { return m_alerts; }
+    UtilisationPage *utilisationPage() const { return m_utilisation; }
     // The time range every page shows: adds its toolbar and its View menu entries.
     void setViewRange(ViewRange *range);
     TimeRangeBar *timeRangeBar() const { return m_rangeBar; }
@@ -69,6 +71,7 @@ private:
 
     QTabWidget *m_pages;
     OverviewPage *m_overview;
+    UtilisationPage *m_utilisation;
     AlertsPage *m_alerts;
     int m_firingAlerts = 0;
     QLabel *m_banner;

@@ -167,9 +167,9 @@ void UtilisationPage::changeEvent(QEvent *event)
 
 void UtilisationPage::retranslate()
 {
-    m_utilisation->setTitle(tr("GPU utilisation by partition, last 24 hours"));
-    m_tensor->setTitle(tr("Tensor activity by partition, last 24 hours"));
-    m_heatmapTitle->setText(tr("GPU utilisation by node, last 24 hours"));
+    m_utilisation->setTitle(tr("GPU utilisation by partition"));
+    m_tensor->setTitle(tr("Tensor activity by partition"));
+    m_heatmapTitle->setText(tr("GPU utilisation by node"));
     updatePartitionNotes();
 }
 

@@ -6,6 +6,7 @@
 #include "DemoSource.h"
 #include "KpiModel.h"
 #include "MainWindow.h"
+#include "NodeTableModel.h"
 #include "OverviewPage.h"
 #include "PrometheusSource.h"
 #include "QueryCatalogue.h"
@@ -15,6 +16,7 @@
 #include "TargetModel.h"
 #include "Theme.h"
 #include "TimeSeriesModel.h"
+#include "UtilisationPage.h"
 #include "ViewRange.h"
 
 #include <QCryptographicHash>
@@ -35,6 +37,7 @@ Dashboard::Dashboard(const DashboardOptions &options, const DashboardConfig &con
     , m_network(new QNetworkAccessManager(this))
     , m_range(new ViewRange(this))
     , m_kpis(new KpiModel(Roadmap::builtIn(), this))
+    , m_nodes(new NodeTableModel(this))
     , m_alerts(new AlertModel(this))
     , m_targets(new TargetModel(this))
     , m_window(std::make_unique<MainWindow>())
@@ -63,6 +66,11 @@ Dashboard::Dashboard(const DashboardOptions &options, const DashboardConfig &con
     overview->setKpiModel(m_kpis);
     overview->setUtilisationModel(addSeriesModel(QStringLiteral("gpu_util_by_partition")));
     overview->setQueueModel(addSeriesModel(QStringLiteral("queue_pending_by_partition")));
+    UtilisationPage *utilisation = m_window->utilisationPage();
+    utilisation->setUtilisationModel(addSeriesModel(QStringLiteral("gpu_util_by_partition")));
+    utilisation->setTensorModel(addSeriesModel(QStringLiteral("tensor_active_by_partition")));
+    utilisation->setNodeUtilisationModel(addSeriesModel(QStringLiteral("node_gpu_util")));
+    utilisation->setNodeTableModel(m_nodes);
     m_window->alertsPage()->setModels(m_alerts, m_targets);
     connect(m_window.get(), &MainWindow::settingsRequested, this, &Dashboard::showSettings);
     buildPipeline(source ? std::move(source) : makeSource());
@@ -137,7 +145,12 @@ void Dashboard::buildPipeline(std::unique_ptr<MetricSource> source)
         if (!rangeQueries.contains(id))
             rangeQueries.append(id);
     m_controller->setRangeQueries(rangeQueries);
-    m_controller->setInstantQueries(QStringList(kpiQueries.begin(), kpiQueries.end()));
+    // The node table shows every node's latest figures.
+    QStringList instantQueries(kpiQueries.begin(), kpiQueries.end());
+    for (const QString &id : NodeTableModel::queryIds())
+        if (!instantQueries.contains(id))
+            instantQueries.append(id);
+    m_controller->setInstantQueries(instantQueries);
     applyViewRange();
     m_controller->setHealthEnabled(true);
     m_controller->setRefreshInterval(m_range->refreshIntervalMs());
@@ -147,6 +160,7 @@ void Dashboard::buildPipeline(std::unique_ptr<MetricSource> source)
 
     connect(m_controller, &RefreshController::rangeResultReady, this, &Dashboard::routeResult);
     connect(m_controller, &RefreshController::instantResultReady, m_kpis, &KpiModel::updateFromResult);
+    connect(m_controller, &RefreshController::instantResultReady, m_nodes, &NodeTableModel::updateFromResult);
     connect(m_controller, &RefreshController::refreshSucceeded, this, [this](qint64 atMs) {
         m_window->setLastUpdate(atMs);
         m_window->clearStale();
@@ -237,6 +251,7 @@ void Dashboard::applyConfig(const DashboardConfig &config)
     buildPipeline(makeSource());
     for (const auto &[id, model] : m_series)
         model->setResult(QueryResult { id, 0, 0, {}, {} });
+    m_nodes->clear();
     m_kpis->setDefinitions(KpiModel::overviewDefinitions());
     m_alerts->setAlerts({});
     m_targets->setTargets({});
@@ -292,5 +307,7 @@ void Dashboard::routeResult(const QueryResult &result)
 {
     if (const auto it = m_series.find(result.queryId); it != m_series.end())
         it->second->setResult(result);
+    // The node table paints from the cache at start too; a newer instant answer is never replaced.
+    m_nodes->updateFromResult(result);
     m_kpis->updateFromResult(result);
 }

@@ -13,6 +13,7 @@ class AlertModel;
 class CacheService;
 class TargetModel;
 class KpiModel;
+class NodeTableModel;
 class MainWindow;
 class QNetworkAccessManager;
 class RefreshController;
@@ -42,6 +43,7 @@ public:
     RefreshController *controller() const { return m_controller; }
     MetricSource *source() const { return m_source.get(); }
     KpiModel *kpiModel() const { return m_kpis; }
+    NodeTableModel *nodeTableModel() const { return m_nodes; }
     ViewRange *viewRange() const { return m_range; }
     // The model of a query drawn over the view window; null for a query no page draws.
     TimeSeriesModel *seriesModel(const QString &queryId) const;
@@ -73,6 +75,7 @@ private:
     QNetworkAccessManager *m_network;
     ViewRange *m_range;
     KpiModel *m_kpis;
+    NodeTableModel *m_nodes;
     // One model per query drawn over the view window, by query id; every page's charts share them.
     std::map<QString, TimeSeriesModel *> m_series;
     AlertModel *m_alerts;

@@ -6,6 +6,7 @@
 #include "KpiTile.h"
 #include "KpiTileStrip.h"
 #include "MainWindow.h"
+#include "NodeTableModel.h"
 #include "OverviewPage.h"
 #include "RefreshController.h"
 #include "TimeRangeBar.h"
@@ -312,15 +313,20 @@ void TestMainWindow::screenshots()
     }
     const QImage image = window->grab().toImage();
     QCOMPARE(image.size(), size * window->devicePixelRatio());
-    // The Alerts page too, in both languages.
+    QVERIFY(image.save(outputPath(QStringLiteral("overview-%1.png").arg(suffix))));
+    // Every other page too, in both languages, once its data is in.
     QTabWidget *tabs = window->findChild<QTabWidget *>();
     QVERIFY(tabs);
     QTRY_VERIFY_WITH_TIMEOUT(window->alertsPage()->targetView()->model()->rowCount() > 0, 30000);
-    tabs->setCurrentWidget(window->alertsPage());
-    QTest::qWait(100);
-    QVERIFY(window->grab().save(outputPath(QStringLiteral("alerts-%1.png").arg(suffix))));
-    tabs->setCurrentWidget(window->overviewPage());
-    QVERIFY(image.save(outputPath(QStringLiteral("overview-%1.png").arg(suffix))));
+    QTRY_VERIFY_WITH_TIMEOUT(dashboard.nodeTableModel()->rowCount() > 300, 30000);
+    for (int i = 1; i < tabs->count(); ++i) {
+        tabs->setCurrentIndex(i);
+        QTest::qWait(150);
+        const QString page = tabs->currentWidget()->objectName();
+        QVERIFY(!page.isEmpty());
+        QVERIFY(window->grab().save(outputPath(QStringLiteral("%1-%2.png").arg(page, suffix))));
+    }
+    tabs->setCurrentIndex(0);
     window->setDarkTheme(false);
 }
 
