@@ -8,6 +8,8 @@
 #include "MetricSource.h"
 #include "QueryCatalogue.h"
 #include "RefreshController.h"
+#include "ReportBuilder.h"
+#include "ReportWriter.h"
 #include "TimeSeriesModel.h"
 #include "ViewRange.h"
 
@@ -53,6 +55,8 @@ void ExportRunner::start()
             return;
         }
         m_queryIds = { m_export.id };
+    } else {
+        m_queryIds = ReportBuilder::queryIds();
     }
 
     const QString cachePath
@@ -85,6 +89,21 @@ void ExportRunner::start()
             m_message(tr("Fetching from %1: %2%").arg(m_source->displayName()).arg(percent));
         }
     });
+    if (m_export.kind == ExportOptions::Kind::Report) {
+        m_healthOver = false;
+        m_controller->setHealthEnabled(true);
+        connect(m_controller, &RefreshController::alertsReady, this,
+            [this](const std::vector<PrometheusAlert> &alerts) {
+                m_alerts = alerts;
+                m_healthOver = true;
+                writeWhenComplete();
+            });
+        connect(m_controller, &RefreshController::healthFailed, this, [this](const QString &message) {
+            m_message(tr("Warning: the alerts could not be read (%1).").arg(message));
+            m_healthOver = true;
+            writeWhenComplete();
+        });
+    }
     connect(m_controller, &RefreshController::refreshSucceeded, this, [this] { onRoundOver({}); });
     connect(m_controller, &RefreshController::sourceFailed, this,
         [this](const QString &message, qint64) { onRoundOver(message); });
@@ -100,7 +119,7 @@ void ExportRunner::start()
 
 void ExportRunner::onRoundOver(const QString &failure)
 {
-    m_controller->stop();
+    m_failure = failure;
     const bool anyData = std::any_of(m_results.begin(), m_results.end(), [](const auto &entry) {
         for (const Series &series : entry.second.series)
             for (double v : series.values)
@@ -123,6 +142,15 @@ void ExportRunner::onRoundOver(const QString &failure)
                 .arg(m_source->displayName(), m_queryIds.join(QLatin1String(", "))));
         return;
     }
+    m_roundOver = true;
+    writeWhenComplete();
+}
+
+void ExportRunner::writeWhenComplete()
+{
+    if (!m_roundOver || !m_healthOver || m_exitCode >= 0)
+        return;
+    m_controller->stop();
     write();
 }
 
@@ -163,9 +191,32 @@ void ExportRunner::write()
         finish(0, tr("Wrote %1").arg(QDir::toNativeSeparators(m_export.output)));
         return;
     }
-    case ExportOptions::Kind::Report:
-        finish(1, tr("This export is not available yet."));
+    case ExportOptions::Kind::Report: {
+        ReportData data;
+        data.sourceName = m_source->displayName();
+        data.simulated = m_source->isSimulated();
+        const QueryResult &any = m_results.begin()->second;
+        data.startMs = any.startMs;
+        data.endMs = any.endMs() - any.stepMs;
+        data.generatedAtMs = QDateTime::currentMSecsSinceEpoch();
+        data.lastSuccessMs = m_controller->lastSuccessMs();
+        data.failure = m_failure;
+        data.results = m_results;
+        data.alerts = m_alerts;
+        m_message(tr("Writing the report"));
+        const ReportBuilder builder(data);
+        const ReportContent content = builder.content();
+        const QPageSize::PageSizeId page
+            = m_export.pageSize == QLatin1String("Letter") ? QPageSize::Letter : QPageSize::A4;
+        if (!ReportWriter::write(content, m_export.output, page, &error)) {
+            finish(1, error);
+            return;
+        }
+        finish(0,
+            tr("Wrote %1 (%n pages)", nullptr, ReportWriter::pageCount(content))
+                .arg(QDir::toNativeSeparators(m_export.output)));
         return;
+    }
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "CommandLine.h"
 #include "DashboardConfig.h"
+#include "PrometheusParser.h"
 #include "QueryResult.h"
 
 #include <QObject>
@@ -40,6 +41,7 @@ Q_SIGNALS:
 
 private:
     void onRoundOver(const QString &failure);
+    void writeWhenComplete();
     void write();
     // The range of the data written, in local time, for titles.
     QString rangeDescription() const;
@@ -54,6 +56,11 @@ private:
     RefreshController *m_controller = nullptr;
     QStringList m_queryIds;
     std::map<QString, QueryResult> m_results;
+    std::vector<PrometheusAlert> m_alerts;
+    // A report waits for the round and for the alerts, which come on their own.
+    bool m_roundOver = false;
+    bool m_healthOver = true;
+    QString m_failure;
     std::function<void(const QString &)> m_message;
     int m_lastPercent = -1;
     int m_exitCode = -1;
