@@ -50,6 +50,9 @@ constexpr double kFramebufferMiB = 81559; // H100 80GB HBM3 as dcgm reports it
 constexpr double kUtilNoisePercent = 5; // amplitude of a job's utilisation wobble
 constexpr double kTensorNoiseFraction = 0.12;
 constexpr int kTopAccounts = 10;
+// queue_wait_hours: quantiles of the waits of the jobs that started in the hour before each point, as
+// histogram_quantile() over increase(slurm_job_wait_seconds_bucket[1h]) gives them, in hours.
+constexpr qint64 kWaitWindowMs = kHour;
 
 enum Stream : quint64 {
     StreamArrivals = 1,
@@ -248,11 +251,14 @@ enum class QueryKind {
     QueueRunning,
     AccountGpuHours,
     Power,
+    CapacityInstalledFp8,
+    CapacityDeliveredFp8,
+    QueueWait,
 };
 
 QueryKind queryKind(const QString &id)
 {
-    static const std::array<std::pair<const char *, QueryKind>, 11> kinds = { {
+    static const std::array<std::pair<const char *, QueryKind>, 14> kinds = { {
         { "capacity_installed_pflops", QueryKind::CapacityInstalled },
         { "capacity_delivered_pflops", QueryKind::CapacityDelivered },
         { "gpu_util_cluster", QueryKind::UtilCluster },
@@ -264,6 +270,9 @@ QueryKind queryKind(const QString &id)
         { "queue_running_by_partition", QueryKind::QueueRunning },
         { "account_gpu_hours", QueryKind::AccountGpuHours },
         { "power_mw", QueryKind::Power },
+        { "capacity_installed_pflops_fp8", QueryKind::CapacityInstalledFp8 },
+        { "capacity_delivered_pflops_fp8", QueryKind::CapacityDeliveredFp8 },
+        { "queue_wait_hours", QueryKind::QueueWait },
     } };
     for (const auto &[name, kind] : kinds)
         if (id == QLatin1String(name))
@@ -467,6 +476,7 @@ struct Simulation::Impl
     std::vector<qint64> onlineTimesSorted; // all nodes
     int gpusPerNode = 8;
     double peakTflops = 0;
+    double peakFp8Tflops = qQNaN(); // NaN when the GPU model has no FP8 figure
     qint64 simStartMs = kNever;
 
     // Guarded by mutex: the event loop state (unique lock) and its history (read under shared lock).
@@ -516,6 +526,7 @@ struct Simulation::Impl
     std::shared_ptr<const Aggregate> aggregate(const Grid &grid) const;
     void queueSeries(const Grid &grid, bool pending, QueryResult &result) const;
     void accountSeries(const Grid &grid, QueryResult &result) const;
+    void waitQuantileSeries(const Grid &grid, QueryResult &result) const;
     void nodeUtilSeries(const Grid &grid, QueryResult &result) const;
     std::vector<SimulatedXid> xidEvents(qint64 from, qint64 to) const;
     bool nodeDownAt(int node, qint64 ms) const;
@@ -535,6 +546,7 @@ Simulation::Impl::Impl(const SimulationConfig &c)
         peakTflops = 1000;
     }
     const double nodeTflops = gpusPerNode * peakTflops;
+    peakFp8Tflops = GpuPeakTable::builtIn().tflops(roadmap.gpuModel(), Precision::DenseFp8).value_or(qQNaN());
 
     const std::vector<PartitionSpec> &specs = partitionSpecs();
     for (const PartitionSpec &spec : specs)
@@ -1239,6 +1251,64 @@ void Simulation::Impl::accountSeries(const Grid &grid, QueryResult &result) cons
         result.series.push_back(std::move(candidates[k].series));
 }
 
+namespace {
+// Index of the histogram bucket a wait falls in: the first upper bound at or above it, or the +Inf bucket.
+size_t waitBucket(qint64 waitMs)
+{
+    const std::vector<double> &bounds = Simulation::jobWaitBucketBounds();
+    const double seconds = double(waitMs) / 1000.0;
+    return size_t(std::lower_bound(bounds.begin(), bounds.end(), seconds) - bounds.begin());
+}
+} // namespace
+
+void Simulation::Impl::waitQuantileSeries(const Grid &grid, QueryResult &result) const
+{
+    const std::vector<double> &bounds = jobWaitBucketBounds();
+    std::vector<double> counts(bounds.size() + 1, 0.0); // per bucket, the last one +Inf
+    std::vector<double> cumulative(counts.size());
+    Series p50, p90;
+    p50.name = QStringLiteral("p50");
+    p50.labels = { { QStringLiteral("quantile"), p50.name } };
+    p90.name = QStringLiteral("p90");
+    p90.labels = { { QStringLiteral("quantile"), p90.name } };
+    p50.values.resize(size_t(grid.n));
+    p90.values.resize(size_t(grid.n));
+
+    // The jobs started in (t - window, t], kept as bucket counts while the window slides along startedJobs.
+    auto startAfter = [this](std::vector<int>::const_iterator from, qint64 t) {
+        return std::upper_bound(from, startedJobs.cend(), t,
+            [this](qint64 time, int id) { return time < jobs[size_t(id)].start; });
+    };
+    auto bucketOf = [this](int id) {
+        const Job &job = jobs[size_t(id)];
+        return waitBucket(job.start - job.submit);
+    };
+    auto lo = startAfter(startedJobs.cbegin(), grid.at(0) - kWaitWindowMs);
+    auto hi = lo;
+    for (int i = 0; i < grid.n; ++i) {
+        const qint64 t = grid.at(i);
+        const auto newLo = startAfter(lo, t - kWaitWindowMs);
+        if (newLo >= hi) {
+            // The window moved past every job counted: start afresh rather than add and remove them all.
+            std::fill(counts.begin(), counts.end(), 0.0);
+            lo = hi = newLo;
+        } else {
+            for (; lo != newLo; ++lo)
+                counts[bucketOf(*lo)] -= 1;
+        }
+        const auto newHi = startAfter(hi, t);
+        for (; hi != newHi; ++hi)
+            counts[bucketOf(*hi)] += 1;
+        double running = 0;
+        for (size_t b = 0; b < counts.size(); ++b)
+            cumulative[b] = running += counts[b];
+        p50.values[size_t(i)] = histogramQuantile(0.5, bounds, cumulative) / 3600.0;
+        p90.values[size_t(i)] = histogramQuantile(0.9, bounds, cumulative) / 3600.0;
+    }
+    result.series.push_back(std::move(p50));
+    result.series.push_back(std::move(p90));
+}
+
 std::vector<SimulatedXid> Simulation::Impl::xidEvents(qint64 from, qint64 to) const
 {
     std::vector<SimulatedXid> out;
@@ -1355,12 +1425,17 @@ QueryResult Simulation::evaluate(const QueryRequest &request)
     switch (kind) {
     case QueryKind::Unknown:
         break;
-    case QueryKind::CapacityInstalled: {
+    case QueryKind::CapacityInstalled:
+    case QueryKind::CapacityInstalledFp8: {
+        const double tflops = kind == QueryKind::CapacityInstalled ? d->peakTflops : d->peakFp8Tflops;
         std::vector<double> &values = single(QStringLiteral("installed"));
         for (size_t i = 0; i < n; ++i)
-            values[i] = d->installedGpusAt(grid.at(int(i))) * d->peakTflops / 1000.0;
+            values[i] = d->installedGpusAt(grid.at(int(i))) * tflops / 1000.0;
         break;
     }
+    case QueryKind::QueueWait:
+        d->waitQuantileSeries(grid, result);
+        break;
     case QueryKind::NodeUtil:
         d->nodeUtilSeries(grid, result);
         break;
@@ -1383,16 +1458,18 @@ QueryResult Simulation::evaluate(const QueryRequest &request)
         break;
     }
     case QueryKind::CapacityDelivered:
+    case QueryKind::CapacityDeliveredFp8:
     case QueryKind::UtilCluster:
     case QueryKind::UtilByPartition:
     case QueryKind::TensorByPartition:
     case QueryKind::Power: {
         const std::shared_ptr<const Aggregate> shared = d->aggregate(grid);
         const Aggregate &agg = *shared;
-        if (kind == QueryKind::CapacityDelivered) {
+        if (kind == QueryKind::CapacityDelivered || kind == QueryKind::CapacityDeliveredFp8) {
+            const double tflops = kind == QueryKind::CapacityDelivered ? d->peakTflops : d->peakFp8Tflops;
             std::vector<double> &values = single(QStringLiteral("delivered"));
             for (size_t i = 0; i < n; ++i)
-                values[i] = agg.tensor[i] * d->peakTflops / 1000.0;
+                values[i] = agg.tensor[i] * tflops / 1000.0;
         } else if (kind == QueryKind::Power) {
             std::vector<double> &values = single(QStringLiteral("power"));
             for (size_t i = 0; i < n; ++i)
@@ -1561,4 +1638,71 @@ std::vector<SimulatedGpuState> Simulation::gpuStatesAt(qint64 ms)
                 states[first + size_t(xid.gpu)].lastXid = xid.code;
     }
     return states;
+}
+
+const std::vector<double> &Simulation::jobWaitBucketBounds()
+{
+    // From a minute to a week: a job that starts at once, one waiting behind a full partition for an
+    // afternoon, a large job waiting days for whole nodes.
+    static const std::vector<double> bounds
+        = { 60, 300, 900, 1800, 3600, 7200, 14400, 28800, 57600, 86400, 172800, 345600, 604800 };
+    return bounds;
+}
+
+std::vector<JobWaitHistogram> Simulation::jobWaitHistogramsAt(qint64 ms)
+{
+    d->ensureHorizon(ms);
+    std::shared_lock lock(d->mutex);
+    const std::vector<double> &bounds = jobWaitBucketBounds();
+    std::vector<JobWaitHistogram> histograms(d->partitions.size());
+    for (size_t p = 0; p < histograms.size(); ++p) {
+        histograms[p].partition = d->partitions[p].name;
+        histograms[p].cumulativeCounts.assign(bounds.size(), 0);
+    }
+    std::vector<std::vector<quint64>> perBucket(
+        histograms.size(), std::vector<quint64>(bounds.size() + 1, 0));
+    for (int id : d->startedJobs) {
+        const Job &job = d->jobs[size_t(id)];
+        if (job.start > ms)
+            break;
+        JobWaitHistogram &histogram = histograms[job.partition];
+        ++perBucket[job.partition][waitBucket(job.start - job.submit)];
+        ++histogram.count;
+        histogram.sumSeconds += double(job.start - job.submit) / 1000.0;
+    }
+    for (size_t p = 0; p < histograms.size(); ++p) {
+        quint64 running = 0;
+        for (size_t b = 0; b < bounds.size(); ++b)
+            histograms[p].cumulativeCounts[b] = running += perBucket[p][b];
+    }
+    return histograms;
+}
+
+double Simulation::histogramQuantile(
+    double q, const std::vector<double> &upperBounds, const std::vector<double> &cumulativeCounts)
+{
+    // Prometheus' bucketQuantile() for a classic histogram whose last bucket is +Inf: linear
+    // interpolation inside the bucket that holds the rank, from 0 for the first bucket; the last finite
+    // bound when the rank falls in the +Inf bucket; NaN without observations.
+    if (std::isnan(q) || cumulativeCounts.size() != upperBounds.size() + 1 || upperBounds.empty())
+        return qQNaN();
+    if (q < 0)
+        return -qInf();
+    if (q > 1)
+        return qInf();
+    const double observations = cumulativeCounts.back();
+    if (!(observations > 0))
+        return qQNaN();
+    const double rank = q * observations;
+    const size_t b
+        = size_t(std::find_if(cumulativeCounts.begin(), cumulativeCounts.end() - 1, [rank](double count) {
+              return count >= rank;
+          }) - cumulativeCounts.begin());
+    if (b == upperBounds.size())
+        return upperBounds.back();
+    if (b == 0 && upperBounds.front() <= 0)
+        return upperBounds.front();
+    const double start = b > 0 ? upperBounds[b - 1] : 0.0;
+    const double below = b > 0 ? cumulativeCounts[b - 1] : 0.0;
+    return start + (upperBounds[b] - start) * ((rank - below) / (cumulativeCounts[b] - below));
 }
