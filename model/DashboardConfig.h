@@ -1,9 +1,11 @@
 #pragma once
 
+#include "GpuPeakTable.h"
 #include "PrometheusClient.h"
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 #include <map>
 #include <optional>
@@ -25,6 +27,11 @@
 //   [display]
 //   language=zh_HK
 //   refresh_interval_s=15
+//   precision=fp16                                  ; peak counted as capacity: fp16 (dense FP16/BF16) or fp8
+//   [allocations]
+//   univ-a-nlp=250000                               ; GPU-hours granted to the account
+//   [accounts]
+//   ai_subsidy_scheme=aiss-*, lab-x-project         ; AI Subsidy Scheme projects: names or wildcards
 //   [cache]
 //   max_age_days=400                                ; data older than this is deleted, 1 to 3650
 //   max_size_mb=2048                                ; oldest data deleted beyond this, 16 to 1048576
@@ -43,6 +50,17 @@ public:
     int refreshIntervalS = 15;
     int cacheMaxAgeDays = 400;
     int cacheMaxSizeMb = 2048;
+    // Which peak counts as installed and delivered compute on the Capacity page.
+    Precision precision = Precision::DenseFp16Bf16;
+    // GPU-hours granted per account (e.g. an AI Subsidy Scheme award); the Queue page shows the share
+    // of it that the range shown used.
+    std::map<QString, double> allocations;
+    // Names or wildcard patterns (aiss-*) of the accounts that are AI Subsidy Scheme projects.
+    QStringList subsidyAccounts;
+
+    bool isSubsidyAccount(const QString &account) const { return matchesAny(subsidyAccounts, account); }
+    // Whether name is one of the names or matches one of the wildcard patterns (*, ?, [...]).
+    static bool matchesAny(const QStringList &patterns, const QString &name);
 
     // The file used when --config names none.
     static QString defaultPath();
