@@ -27,7 +27,7 @@ constexpr BuiltInQuery builtInQueries[] = {
     { "power_mw", QT_TRANSLATE_NOOP("QueryCatalogue", "GPU power") },
     { "capacity_installed_pflops_fp8", QT_TRANSLATE_NOOP("QueryCatalogue", "Installed compute, FP8") },
     { "capacity_delivered_pflops_fp8", QT_TRANSLATE_NOOP("QueryCatalogue", "Delivered compute, FP8") },
-    { "queue_wait_hours", QT_TRANSLATE_NOOP("QueryCatalogue", "Queue wait of started jobs") },
+    { "queue_wait_minutes", QT_TRANSLATE_NOOP("QueryCatalogue", "Queue wait of started jobs") },
 };
 } // namespace
 

@@ -50,8 +50,8 @@ constexpr double kFramebufferMiB = 81559; // H100 80GB HBM3 as dcgm reports it
 constexpr double kUtilNoisePercent = 5; // amplitude of a job's utilisation wobble
 constexpr double kTensorNoiseFraction = 0.12;
 constexpr int kTopAccounts = 10;
-// queue_wait_hours: quantiles of the waits of the jobs that started in the hour before each point, as
-// histogram_quantile() over increase(slurm_job_wait_seconds_bucket[1h]) gives them, in hours.
+// queue_wait_minutes: quantiles of the waits of the jobs that started in the hour before each point, as
+// histogram_quantile() over increase(slurm_job_wait_seconds_bucket[1h]) gives them, in minutes.
 constexpr qint64 kWaitWindowMs = kHour;
 
 enum Stream : quint64 {
@@ -194,7 +194,7 @@ struct AccountSpec
 };
 
 // Fictional accounts in the style of the centre's users: universities, R&D institutes, companies and
-// AI Subsidy Scheme ("aiss-") projects.
+// AI Subsidy Scheme ("aiss-") projects, the scheme's two largest among the centre's top ten users.
 const std::vector<AccountSpec> &accountSpecs()
 {
     static const std::vector<AccountSpec> specs = {
@@ -216,9 +216,9 @@ const std::vector<AccountSpec> &accountSpecs()
         { "corp-telecom-ai", 3, Batch | Large, 0 },
         { "corp-bank-risk", 2, Batch | Interactive, 0 },
         { "corp-property-analytics", 1, Batch, 0 },
-        { "aiss-2024-003", 6, Subsidy, 0 },
+        { "aiss-2024-003", 14, Subsidy, 0 },
         { "aiss-2024-011", 4, Subsidy, 0 },
-        { "aiss-2025-017", 5, Subsidy, 2025 },
+        { "aiss-2025-017", 9, Subsidy, 2025 },
         { "aiss-2025-022", 3, Subsidy, 2025 },
         { "aiss-2025-031", 4, Subsidy, 2025 },
         { "aiss-2025-044", 2, Subsidy, 2025 },
@@ -272,7 +272,7 @@ QueryKind queryKind(const QString &id)
         { "power_mw", QueryKind::Power },
         { "capacity_installed_pflops_fp8", QueryKind::CapacityInstalledFp8 },
         { "capacity_delivered_pflops_fp8", QueryKind::CapacityDeliveredFp8 },
-        { "queue_wait_hours", QueryKind::QueueWait },
+        { "queue_wait_minutes", QueryKind::QueueWait },
     } };
     for (const auto &[name, kind] : kinds)
         if (id == QLatin1String(name))
@@ -1302,8 +1302,8 @@ void Simulation::Impl::waitQuantileSeries(const Grid &grid, QueryResult &result)
         double running = 0;
         for (size_t b = 0; b < counts.size(); ++b)
             cumulative[b] = running += counts[b];
-        p50.values[size_t(i)] = histogramQuantile(0.5, bounds, cumulative) / 3600.0;
-        p90.values[size_t(i)] = histogramQuantile(0.9, bounds, cumulative) / 3600.0;
+        p50.values[size_t(i)] = histogramQuantile(0.5, bounds, cumulative) / 60.0;
+        p90.values[size_t(i)] = histogramQuantile(0.9, bounds, cumulative) / 60.0;
     }
     result.series.push_back(std::move(p50));
     result.series.push_back(std::move(p90));

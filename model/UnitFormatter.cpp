@@ -18,8 +18,9 @@ int pflopsDecimals(double value)
     return 2;
 }
 
-// Decimals of a duration in hours (queue waits): "0.05 h" for three minutes, "4.5 h", "52 h".
-int hoursDecimals(double value)
+// Decimals of a duration in minutes (queue waits): "0.25 min" for a quarter of a minute, "4.5 min",
+// "420 min".
+int minutesDecimals(double value)
 {
     const double magnitude = std::abs(value);
     if (std::round(magnitude * 10) / 10 >= 10)
@@ -60,8 +61,8 @@ QString UnitFormatter::formatValue(double value, const QString &unit, const QLoc
         return fixed(value, 0, locale);
     if (unit == QLatin1String("MW"))
         return fixed(value, 2, locale);
-    if (unit == QLatin1String("h"))
-        return fixed(value, hoursDecimals(value), locale);
+    if (unit == QLatin1String("min"))
+        return fixed(value, minutesDecimals(value), locale);
     // Unknown unit: at most two decimals, without trailing zeros.
     return locale.toString(roundTo(value, 2), 'f', QLocale::FloatingPointShortest);
 }
@@ -85,8 +86,8 @@ QString UnitFormatter::unitLabel(const QString &unit)
         return QCoreApplication::translate("UnitFormatter", "jobs");
     if (unit == QLatin1String("GPU-h"))
         return QCoreApplication::translate("UnitFormatter", "GPU-h");
-    if (unit == QLatin1String("h"))
-        //: Hours, as a unit after a number: "4.5 h"
-        return QCoreApplication::translate("UnitFormatter", "h");
+    if (unit == QLatin1String("min"))
+        //: Minutes, as a unit after a number: "4.5 min"
+        return QCoreApplication::translate("UnitFormatter", "min");
     return unit;
 }

@@ -54,7 +54,7 @@ void TestQueryCatalogue::builtInHasEveryId()
 {
     const QueryCatalogue &catalogue = QueryCatalogue::builtIn();
     const QStringList knownUnits = { QStringLiteral("PFLOPS"), QStringLiteral("%"), QStringLiteral("GPUs"),
-        QStringLiteral("jobs"), QStringLiteral("GPU-h"), QStringLiteral("MW"), QStringLiteral("h") };
+        QStringLiteral("jobs"), QStringLiteral("GPU-h"), QStringLiteral("MW"), QStringLiteral("min") };
     const QStringList ids = QueryCatalogue::builtInIds();
     QVERIFY(ids.size() >= 10);
     QStringList unique = ids;

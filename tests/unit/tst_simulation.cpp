@@ -510,14 +510,14 @@ private Q_SLOTS:
         QVERIFY(fp8.series[0].values.back() > 0);
     }
 
-    // What the exporter's histogram says and what queue_wait_hours says are one thing: the quantiles of
+    // What the exporter's histogram says and what queue_wait_minutes says are one thing: the quantiles of
     // the histogram's increase over the hour before each point.
     void waitQuantilesAreTheHistogramsIncrease()
     {
         const std::vector<double> &bounds = Simulation::jobWaitBucketBounds();
         const qint64 start = m_rangeEnd - kDay;
         const QueryResult result = m_sim->evaluate(
-            QueryRequest { QStringLiteral("queue_wait_hours"), start, m_rangeEnd, 47 * kMinute });
+            QueryRequest { QStringLiteral("queue_wait_minutes"), start, m_rangeEnd, 47 * kMinute });
         QCOMPARE(result.series.size(), size_t(2));
         QCOMPARE(result.series[0].name, QStringLiteral("p50"));
         QCOMPARE(result.series[1].name, QStringLiteral("p90"));
@@ -535,7 +535,7 @@ private Q_SLOTS:
             }
             withJobs += increase.back() > 0;
             for (auto [series, q] : { std::pair { 0, 0.5 }, std::pair { 1, 0.9 } }) {
-                const double want = Simulation::histogramQuantile(q, bounds, increase) / 3600.0;
+                const double want = Simulation::histogramQuantile(q, bounds, increase) / 60.0;
                 const double got = result.series[size_t(series)].values[size_t(i)];
                 QVERIFY2(got == want || (std::isnan(got) && std::isnan(want)),
                     qPrintable(QStringLiteral("q %1 at %2: %3 vs %4").arg(q).arg(i).arg(got).arg(want)));
