@@ -152,6 +152,8 @@ QVariant AccountUsageModel::data(const QModelIndex &index, int role) const
         if (index.column() == UsedColumn || index.column() == AllocationColumn
             || index.column() == ShareColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        if (index.column() == SubsidyColumn)
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignCenter));
         break;
     case Qt::ToolTipRole:
         if (index.column() == ShareColumn && allocated)

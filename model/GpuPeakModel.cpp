@@ -1,5 +1,6 @@
 #include "GpuPeakModel.h"
 
+#include <QFont>
 #include <QLocale>
 
 GpuPeakModel::GpuPeakModel(const GpuPeakTable &table, QObject *parent)
@@ -10,6 +11,14 @@ GpuPeakModel::GpuPeakModel(const GpuPeakTable &table, QObject *parent)
 GpuPeakModel::Column GpuPeakModel::columnOf(Precision precision)
 {
     return precision == Precision::DenseFp8 ? Fp8Column : Fp16Column;
+}
+
+void GpuPeakModel::setHighlightedPrecision(Precision precision)
+{
+    if (precision == m_highlighted)
+        return;
+    m_highlighted = precision;
+    Q_EMIT headerDataChanged(Qt::Horizontal, Fp16Column, Fp8Column);
 }
 
 int GpuPeakModel::rowCount(const QModelIndex &parent) const
@@ -68,7 +77,14 @@ QVariant GpuPeakModel::data(const QModelIndex &index, int role) const
 
 QVariant GpuPeakModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::FontRole && section == columnOf(m_highlighted)) {
+        QFont bold;
+        bold.setBold(true);
+        return bold;
+    }
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case ModelColumn:

@@ -19,6 +19,9 @@ public:
 
     // The column that holds the peaks of a precision.
     static Column columnOf(Precision precision);
+    // The precision the page counts: its column's header is bold.
+    void setHighlightedPrecision(Precision precision);
+    Precision highlightedPrecision() const { return m_highlighted; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -27,4 +30,5 @@ public:
 
 private:
     std::vector<GpuPeak> m_models;
+    Precision m_highlighted = Precision::DenseFp16Bf16;
 };

@@ -1,6 +1,8 @@
 #include "GpuPeakModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QFont>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <cmath>
@@ -11,6 +13,7 @@ class TestGpuPeakModel : public QObject
 private Q_SLOTS:
     void rowsAreTheTableWithItsDatasheets();
     void columnOfPrecision();
+    void highlightedPrecisionIsBold();
 };
 
 // Every row of the shipped table, with both peaks and the datasheet it comes from; a precision the
@@ -55,6 +58,25 @@ void TestGpuPeakModel::columnOfPrecision()
 {
     QCOMPARE(GpuPeakModel::columnOf(Precision::DenseFp16Bf16), GpuPeakModel::Fp16Column);
     QCOMPARE(GpuPeakModel::columnOf(Precision::DenseFp8), GpuPeakModel::Fp8Column);
+}
+
+void TestGpuPeakModel::highlightedPrecisionIsBold()
+{
+    GpuPeakModel model(GpuPeakTable::builtIn());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto bold = [&](int section) {
+        return model.headerData(section, Qt::Horizontal, Qt::FontRole).value<QFont>().bold();
+    };
+    QVERIFY(bold(GpuPeakModel::Fp16Column));
+    QVERIFY(!bold(GpuPeakModel::Fp8Column));
+    QSignalSpy changed(&model, &QAbstractItemModel::headerDataChanged);
+    model.setHighlightedPrecision(Precision::DenseFp8);
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(!bold(GpuPeakModel::Fp16Column));
+    QVERIFY(bold(GpuPeakModel::Fp8Column));
+    QVERIFY(!bold(GpuPeakModel::ModelColumn));
+    model.setHighlightedPrecision(Precision::DenseFp8);
+    QCOMPARE(changed.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestGpuPeakModel)
