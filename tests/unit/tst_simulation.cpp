@@ -517,7 +517,7 @@ private Q_SLOTS:
         const std::vector<double> &bounds = Simulation::jobWaitBucketBounds();
         const qint64 start = m_rangeEnd - kDay;
         const QueryResult result = m_sim->evaluate(
-            QueryRequest { QStringLiteral("queue_wait_minutes"), start, m_rangeEnd, 47 * kMinute });
+            QueryRequest { QStringLiteral("queue_wait_minutes"), start, m_rangeEnd, 97 * kMinute });
         QCOMPARE(result.series.size(), size_t(2));
         QCOMPARE(result.series[0].name, QStringLiteral("p50"));
         QCOMPARE(result.series[1].name, QStringLiteral("p90"));
