@@ -486,6 +486,17 @@ struct Simulation::Impl
     std::vector<Job> jobs;
     std::vector<Placement> placements;
     std::vector<int> startedJobs; // job ids by start time
+    // Queue waits of the started jobs, totalled as the scheduler starts them (per partition: a count per
+    // histogram bucket, and the sum), with a snapshot every kWaitCheckpoint starts: the histogram at an
+    // instant then adds up at most that many jobs instead of every job since the first.
+    struct WaitTotals
+    {
+        std::vector<quint64> counts; // [partition * buckets + bucket], the last bucket +Inf
+        std::vector<double> sumsSeconds; // [partition]
+    };
+    static constexpr size_t kWaitCheckpoint = 2048;
+    WaitTotals waitTotals;
+    std::vector<WaitTotals> waitCheckpoints; // [k]: the totals of startedJobs[0, k * kWaitCheckpoint)
     std::priority_queue<Event, std::vector<Event>, std::greater<>> events;
     quint64 eventSeq = 0;
     qint64 arrivalsUntil = kNever; // arrival buckets generated up to here (exclusive)
@@ -527,6 +538,7 @@ struct Simulation::Impl
     void queueSeries(const Grid &grid, bool pending, QueryResult &result) const;
     void accountSeries(const Grid &grid, QueryResult &result) const;
     void waitQuantileSeries(const Grid &grid, QueryResult &result) const;
+    void addWait(WaitTotals &totals, const Job &job) const;
     void nodeUtilSeries(const Grid &grid, QueryResult &result) const;
     std::vector<SimulatedXid> xidEvents(qint64 from, qint64 to) const;
     bool nodeDownAt(int node, qint64 ms) const;
@@ -646,6 +658,9 @@ Simulation::Impl::Impl(const SimulationConfig &c)
             if (spec.partitions & (1u << p))
                 parts[p].accounts.push_back(int(a));
     }
+
+    waitTotals.counts.assign(partitions.size() * (jobWaitBucketBounds().size() + 1), 0);
+    waitTotals.sumsSeconds.assign(partitions.size(), 0.0);
 
     for (size_t n = 0; n < nodes.size(); ++n)
         push(info[n].onlineMs, EventNodeUp, int(n));
@@ -877,6 +892,9 @@ bool Simulation::Impl::tryStart(int jobId, qint64 now)
         ns.allocs.push_back(NodeAlloc { now, end, mask, jobId });
     }
     ps.starts.push_back(now);
+    if (startedJobs.size() % kWaitCheckpoint == 0)
+        waitCheckpoints.push_back(waitTotals);
+    addWait(waitTotals, job);
     startedJobs.push_back(jobId);
     push(end, EventJobEnd, jobId);
     return true;
@@ -1309,6 +1327,13 @@ void Simulation::Impl::waitQuantileSeries(const Grid &grid, QueryResult &result)
     result.series.push_back(std::move(p90));
 }
 
+void Simulation::Impl::addWait(WaitTotals &totals, const Job &job) const
+{
+    const size_t buckets = jobWaitBucketBounds().size() + 1;
+    ++totals.counts[size_t(job.partition) * buckets + waitBucket(job.start - job.submit)];
+    totals.sumsSeconds[job.partition] += double(job.start - job.submit) / 1000.0;
+}
+
 std::vector<SimulatedXid> Simulation::Impl::xidEvents(qint64 from, qint64 to) const
 {
     std::vector<SimulatedXid> out;
@@ -1653,27 +1678,33 @@ std::vector<JobWaitHistogram> Simulation::jobWaitHistogramsAt(qint64 ms)
 {
     d->ensureHorizon(ms);
     std::shared_lock lock(d->mutex);
-    const std::vector<double> &bounds = jobWaitBucketBounds();
-    std::vector<JobWaitHistogram> histograms(d->partitions.size());
-    for (size_t p = 0; p < histograms.size(); ++p) {
-        histograms[p].partition = d->partitions[p].name;
-        histograms[p].cumulativeCounts.assign(bounds.size(), 0);
+    const size_t buckets = jobWaitBucketBounds().size() + 1;
+    const size_t partitions = d->partitions.size();
+    // The jobs started at or before ms: the latest snapshot before them, and those since.
+    const size_t started
+        = size_t(std::upper_bound(d->startedJobs.begin(), d->startedJobs.end(), ms, [this](qint64 t, int id) {
+              return t < d->jobs[size_t(id)].start;
+          }) - d->startedJobs.begin());
+    // Before the first start there is no snapshot, and nothing to count: the totals are zero.
+    Impl::WaitTotals totals = d->waitTotals;
+    size_t from = started;
+    if (!d->waitCheckpoints.empty()) {
+        const size_t k = std::min(started / Impl::kWaitCheckpoint, d->waitCheckpoints.size() - 1);
+        totals = d->waitCheckpoints[k];
+        from = k * Impl::kWaitCheckpoint;
     }
-    std::vector<std::vector<quint64>> perBucket(
-        histograms.size(), std::vector<quint64>(bounds.size() + 1, 0));
-    for (int id : d->startedJobs) {
-        const Job &job = d->jobs[size_t(id)];
-        if (job.start > ms)
-            break;
-        JobWaitHistogram &histogram = histograms[job.partition];
-        ++perBucket[job.partition][waitBucket(job.start - job.submit)];
-        ++histogram.count;
-        histogram.sumSeconds += double(job.start - job.submit) / 1000.0;
-    }
-    for (size_t p = 0; p < histograms.size(); ++p) {
+    for (size_t i = from; i < started; ++i)
+        d->addWait(totals, d->jobs[size_t(d->startedJobs[i])]);
+
+    std::vector<JobWaitHistogram> histograms(partitions);
+    for (size_t p = 0; p < partitions; ++p) {
+        JobWaitHistogram &histogram = histograms[p];
+        histogram.partition = d->partitions[p].name;
         quint64 running = 0;
-        for (size_t b = 0; b < bounds.size(); ++b)
-            histograms[p].cumulativeCounts[b] = running += perBucket[p][b];
+        for (size_t b = 0; b + 1 < buckets; ++b)
+            histogram.cumulativeCounts.push_back(running += totals.counts[p * buckets + b]);
+        histogram.count = running + totals.counts[p * buckets + buckets - 1];
+        histogram.sumSeconds = totals.sumsSeconds[p];
     }
     return histograms;
 }

@@ -563,6 +563,18 @@ private Q_SLOTS:
         }
         const JobCounters counters = m_sim->jobCountersAt(t);
         QCOMPARE(qint64(started), counters.running + counters.finished);
+
+        // The same whether the simulation has run far past the instant or only up to it.
+        const qint64 early = utcMs("2025-02-10T13:17:00Z");
+        Simulation fresh(seeded(7));
+        const std::vector<JobWaitHistogram> a = fresh.jobWaitHistogramsAt(early);
+        const std::vector<JobWaitHistogram> b = m_sevenRunAhead->jobWaitHistogramsAt(early);
+        QCOMPARE(a.size(), b.size());
+        for (size_t p = 0; p < a.size(); ++p) {
+            QCOMPARE(a[p].cumulativeCounts, b[p].cumulativeCounts);
+            QCOMPARE(a[p].count, b[p].count);
+            QCOMPARE(a[p].sumSeconds, b[p].sumSeconds);
+        }
     }
 
     void histogramQuantile_data()
