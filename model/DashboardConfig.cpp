@@ -4,6 +4,7 @@
 #include "ViewRange.h"
 
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -22,7 +23,30 @@ QString stringValue(const QSettings &settings, const QString &key, const QString
         return value.toStringList().join(QLatin1String(", "));
     return value.toString();
 }
+
+// The entries of a comma-separated list, whichever way QSettings read it.
+QStringList listValue(const QSettings &settings, const QString &key)
+{
+    const QVariant value = settings.value(key);
+    QStringList items = value.typeId() == QMetaType::QStringList
+        ? value.toStringList()
+        : value.toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (QString &item : items)
+        item = item.trimmed();
+    items.removeAll(QString());
+    return items;
+}
 } // namespace
+
+bool DashboardConfig::matchesAny(const QStringList &patterns, const QString &name)
+{
+    for (const QString &pattern : patterns) {
+        const QRegularExpression expression(QRegularExpression::wildcardToRegularExpression(pattern));
+        if (expression.match(name).hasMatch())
+            return true;
+    }
+    return false;
+}
 
 QString DashboardConfig::defaultPath()
 {
@@ -175,6 +199,28 @@ std::optional<DashboardConfig> DashboardConfig::load(const QString &path, bool m
         (warning ? config.thresholds[id].warning : config.thresholds[id].critical) = value;
     }
     settings.endGroup();
+    const QString precision
+        = stringValue(settings, QStringLiteral("display/precision"), QStringLiteral("fp16")).trimmed();
+    const std::optional<Precision> parsedPrecision = parsePrecision(precision);
+    if (!parsedPrecision)
+        return fail(tr("[display] precision '%1': expected fp16 (dense FP16/BF16) or fp8 (dense FP8)")
+                        .arg(precision));
+    config.precision = *parsedPrecision;
+
+    settings.beginGroup(QStringLiteral("allocations"));
+    const QStringList accounts = settings.childKeys();
+    for (const QString &account : accounts) {
+        const QString text = stringValue(settings, account).trimmed();
+        const double hours = text.toDouble(&ok);
+        if (!ok || !std::isfinite(hours) || hours <= 0)
+            return fail(tr("[allocations] %1 '%2': expected the GPU-hours granted, a positive number such as "
+                           "250000 (without grouping commas)")
+                            .arg(account, text));
+        config.allocations.emplace(account, hours);
+    }
+    settings.endGroup();
+    config.subsidyAccounts = listValue(settings, QStringLiteral("accounts/ai_subsidy_scheme"));
+
     config.cacheMaxAgeDays = settings.value(QStringLiteral("cache/max_age_days"), 400).toInt(&ok);
     if (!ok || config.cacheMaxAgeDays < 1 || config.cacheMaxAgeDays > 3650)
         return fail(tr("[cache] max_age_days '%1': expected whole days from 1 to 3650")
@@ -228,6 +274,11 @@ bool DashboardConfig::save(const QString &path, QString *error) const
         if (!std::isnan(t.critical))
             settings.setValue(QStringLiteral("thresholds/%1_critical").arg(id), t.critical);
     }
+    settings.setValue(QStringLiteral("display/precision"), precisionKey(precision));
+    for (const auto &[account, hours] : allocations)
+        settings.setValue(QStringLiteral("allocations/") + account, hours);
+    if (!subsidyAccounts.isEmpty())
+        settings.setValue(QStringLiteral("accounts/ai_subsidy_scheme"), subsidyAccounts);
     settings.setValue(QStringLiteral("cache/max_age_days"), cacheMaxAgeDays);
     settings.setValue(QStringLiteral("cache/max_size_mb"), cacheMaxSizeMb);
     settings.sync();

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "GpuPeakTable.h"
 #include "PrometheusClient.h"
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 #include <map>
 #include <optional>
@@ -27,11 +29,17 @@
 //   refresh_interval_s=15
 //   theme=dark                                      ; light or dark
 //   range=7d                                        ; the time range at start: 1h 6h 24h 7d 30d 90d 1y
-//   [thresholds]                                    ; when a headline tile turns amber or red
-//   jobs_pending_warning=200
-//   jobs_pending_critical=500                       ; ids: installed gpu_util jobs_running jobs_pending
-//   gpus_down [cache] max_age_days=400                                ; data older than this is deleted, 1 to
-//   3650 max_size_mb=2048                                ; oldest data deleted beyond this, 16 to 1048576
+//   precision=fp16                                  ; peak counted as capacity: fp16 (dense FP16/BF16) or fp8
+//   [thresholds]                                    ; when a headline tile turns amber or red; tiles:
+//   jobs_pending_warning=200                        ; installed gpu_util jobs_running jobs_pending gpus_down
+//   jobs_pending_critical=500
+//   [allocations]
+//   univ-a-nlp=250000                               ; GPU-hours granted to the account
+//   [accounts]
+//   ai_subsidy_scheme=aiss-*, lab-x-project         ; AI Subsidy Scheme projects: names or wildcards
+//   [cache]
+//   max_age_days=400                                ; data older than this is deleted, 1 to 3650
+//   max_size_mb=2048                                ; oldest data deleted beyond this, 16 to 1048576
 //
 // Secrets are never kept in it: a token or password comes from the file or environment variable
 // it names, and a file that holds one (password=, token=) is refused.
@@ -56,6 +64,17 @@ public:
     std::map<QString, Thresholds> thresholds;
     int cacheMaxAgeDays = 400;
     int cacheMaxSizeMb = 2048;
+    // Which peak counts as installed and delivered compute on the Capacity page.
+    Precision precision = Precision::DenseFp16Bf16;
+    // GPU-hours granted per account (e.g. an AI Subsidy Scheme award); the Queue page shows the share
+    // of it that the range shown used.
+    std::map<QString, double> allocations;
+    // Names or wildcard patterns (aiss-*) of the accounts that are AI Subsidy Scheme projects.
+    QStringList subsidyAccounts;
+
+    bool isSubsidyAccount(const QString &account) const { return matchesAny(subsidyAccounts, account); }
+    // Whether name is one of the names or matches one of the wildcard patterns (*, ?, [...]).
+    static bool matchesAny(const QStringList &patterns, const QString &name);
 
     // The file used when --config names none.
     static QString defaultPath();

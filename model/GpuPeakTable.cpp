@@ -6,6 +6,20 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+std::optional<Precision> parsePrecision(const QString &text)
+{
+    if (text == QLatin1String("fp16"))
+        return Precision::DenseFp16Bf16;
+    if (text == QLatin1String("fp8"))
+        return Precision::DenseFp8;
+    return std::nullopt;
+}
+
+QString precisionKey(Precision precision)
+{
+    return precision == Precision::DenseFp8 ? QStringLiteral("fp8") : QStringLiteral("fp16");
+}
+
 std::optional<GpuPeakTable> GpuPeakTable::load(const QString &path, QString *error)
 {
     auto fail = [&](const QString &what) {

@@ -8,6 +8,10 @@
 // Which peak figure counts as a GPU's capacity. The default is dense FP16/BF16 (no sparsity).
 enum class Precision { DenseFp16Bf16, DenseFp8 };
 
+// "fp16" or "fp8" (config files, the query catalogue); nullopt for anything else.
+std::optional<Precision> parsePrecision(const QString &text);
+QString precisionKey(Precision precision);
+
 // Peak dense tensor throughput per GPU model (resources/gpu_peaks.json), keyed by dcgm's modelName.
 // PFLOPS is not a metric any exporter gives; it is GPUs present times this table.
 struct GpuPeak

@@ -82,9 +82,11 @@ QString PrometheusSource::promql(const QString &queryId) const
 
 QString PrometheusSource::singleSeriesName(const QString &queryId)
 {
-    if (queryId == QLatin1String("capacity_installed_pflops"))
+    if (queryId == QLatin1String("capacity_installed_pflops")
+        || queryId == QLatin1String("capacity_installed_pflops_fp8"))
         return QStringLiteral("installed");
-    if (queryId == QLatin1String("capacity_delivered_pflops"))
+    if (queryId == QLatin1String("capacity_delivered_pflops")
+        || queryId == QLatin1String("capacity_delivered_pflops_fp8"))
         return QStringLiteral("delivered");
     if (queryId == QLatin1String("power_mw"))
         return QStringLiteral("power");
@@ -122,6 +124,10 @@ Series PrometheusSource::sumPeakPflops(const std::vector<Series> &byModel, const
             warnings->append(model.isEmpty()
                     ? tr("Some GPUs have no modelName label, so their peak is unknown and they are not "
                          "counted.")
+                    : table.find(model)
+                    ? tr("The GPU model '%1' has no FP8 peak in the peak table, so its GPUs are not counted "
+                         "at FP8.")
+                          .arg(model)
                     : tr("The GPU model '%1' is not in the peak table, so its GPUs are not counted.")
                           .arg(model));
     }
@@ -248,7 +254,8 @@ void PrometheusSource::startParsing(quint64 requestId)
     const QueryRequest request = pending.request;
     const QueryDefinition definition = pending.definition;
     const GpuPeakTable *peaks = m_peaks;
-    const Precision precision = m_precision;
+    // The query's own precision: each precision is its own query id, cached apart.
+    const Precision precision = definition.precision;
     watcher->setFuture(
         QtConcurrent::run(&m_pool, [chunks = std::move(chunks), request, definition, peaks, precision] {
             Parsed parsed;

@@ -36,8 +36,6 @@ public:
     void fetchTargets(quint64 requestId) override;
 
     PrometheusClient *client() const { return m_client; }
-    // The precision whose peak counts for the PFLOPS queries; dense FP16/BF16 by default.
-    void setPrecision(Precision precision) { m_precision = precision; }
     // The PromQL a query id runs; empty for an id neither the catalogue nor the overrides know.
     QString promql(const QString &queryId) const;
 
@@ -45,8 +43,8 @@ public:
     // calls it ("installed", "delivered", "all", "power").
     static QString singleSeriesName(const QString &queryId);
     // The "gpuPeakPflops" transform: series per modelName (GPU counts or summed activity) times each
-    // model's peak, in PFLOPS, summed into one series. Models missing from the table are left out
-    // and named in a warning.
+    // model's peak at the query's precision, in PFLOPS, summed into one series. Models missing from the table
+    // are left out and named in a warning.
     static Series sumPeakPflops(const std::vector<Series> &byModel, const GpuPeakTable &table,
         Precision precision, const QString &name, QStringList *warnings);
 
@@ -61,7 +59,6 @@ private:
     PrometheusClient *m_client;
     std::map<QString, QString> m_overrides;
     const GpuPeakTable *m_peaks;
-    Precision m_precision = Precision::DenseFp16Bf16;
     std::map<quint64, Pending> m_pending;
     // Not the global pool: Qt's raster paint engine uses that one.
     QThreadPool m_pool;

@@ -25,6 +25,9 @@ constexpr BuiltInQuery builtInQueries[] = {
     { "queue_running_by_partition", QT_TRANSLATE_NOOP("QueryCatalogue", "Jobs running by partition") },
     { "account_gpu_hours", QT_TRANSLATE_NOOP("QueryCatalogue", "GPU-hours by account") },
     { "power_mw", QT_TRANSLATE_NOOP("QueryCatalogue", "GPU power") },
+    { "capacity_installed_pflops_fp8", QT_TRANSLATE_NOOP("QueryCatalogue", "Installed compute, FP8") },
+    { "capacity_delivered_pflops_fp8", QT_TRANSLATE_NOOP("QueryCatalogue", "Delivered compute, FP8") },
+    { "queue_wait_minutes", QT_TRANSLATE_NOOP("QueryCatalogue", "Queue wait of started jobs") },
 };
 
 // One series per node, for the node table's latest values (node_gpu_util, above, gives its utilisation).
@@ -60,9 +63,18 @@ std::optional<QueryCatalogue> QueryCatalogue::load(const QString &path, QString 
         definition.promql = object.value(QLatin1String("promql")).toString();
         definition.legend = object.value(QLatin1String("legend")).toString();
         definition.transform = object.value(QLatin1String("transform")).toString();
+        const QString precision = object.value(QLatin1String("precision")).toString();
         if (definition.promql.isEmpty())
             return fail(
                 QCoreApplication::translate("QueryCatalogue", "query '%1' has no promql").arg(definition.id));
+        if (!precision.isEmpty()) {
+            const std::optional<Precision> parsed = parsePrecision(precision);
+            if (!parsed)
+                return fail(QCoreApplication::translate(
+                    "QueryCatalogue", "query '%1' has precision '%2': expected fp16 or fp8")
+                                .arg(definition.id, precision));
+            definition.precision = *parsed;
+        }
         catalogue.m_queries.emplace(definition.id, definition);
     }
     for (const QString &id : builtInIds() + nodeDetailIds())

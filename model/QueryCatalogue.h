@@ -1,5 +1,7 @@
 #pragma once
 
+#include "GpuPeakTable.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -14,6 +16,9 @@ struct QueryDefinition
     QString promql; // what a Prometheus source evaluates
     QString legend; // label whose value names each series; empty for a single series
     QString transform; // client-side arithmetic after evaluation, e.g. "gpuPeakPflops"
+    // Whose peak the "gpuPeakPflops" transform multiplies by. Part of the query, not a setting of the
+    // source, so that each precision is cached under its own id and the two never mix.
+    Precision precision = Precision::DenseFp16Bf16;
 };
 
 class QueryCatalogue

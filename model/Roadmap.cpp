@@ -25,6 +25,13 @@ std::optional<Roadmap> Roadmap::load(const QString &path, QString *error)
     const QJsonObject centre = root->value(QLatin1String("centre")).toObject();
     roadmap.m_centreEn = centre.value(QLatin1String("en")).toString();
     roadmap.m_centreZhHk = centre.value(QLatin1String("zh_HK")).toString();
+    roadmap.m_source = root->value(QLatin1String("source")).toString();
+    const QString precision = root->value(QLatin1String("precision")).toString(QStringLiteral("fp16"));
+    const std::optional<Precision> parsedPrecision = parsePrecision(precision);
+    if (!parsedPrecision)
+        return fail(
+            QCoreApplication::translate("Roadmap", "precision '%1': expected fp16 or fp8").arg(precision));
+    roadmap.m_precision = *parsedPrecision;
     const QJsonObject simulation = root->value(QLatin1String("simulation")).toObject();
     roadmap.m_gpuModel = simulation.value(QLatin1String("gpuModel")).toString();
     roadmap.m_gpusPerNode = simulation.value(QLatin1String("gpusPerNode")).toInt(8);

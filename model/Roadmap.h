@@ -1,5 +1,7 @@
 #pragma once
 
+#include "GpuPeakTable.h"
+
 #include <QDate>
 #include <QString>
 
@@ -32,6 +34,11 @@ public:
 
     const std::vector<RoadmapMilestone> &milestones() const { return m_milestones; }
     QString centreName(const QString &language) const;
+    // Where the figures come from, e.g. "Cyberport press release, 22 November 2024".
+    QString source() const { return m_source; }
+    // The precision the milestones are stated at ("precision": "fp16" or "fp8"); dense FP16/BF16 unless
+    // the file says otherwise. Installed capacity is compared with them at this precision only.
+    Precision precision() const { return m_precision; }
     QString gpuModel() const { return m_gpuModel; }
     int gpusPerNode() const { return m_gpusPerNode; }
     // The first milestone dated on or after the day of msSinceEpoch (UTC); the last one once all are past.
@@ -42,6 +49,8 @@ private:
     std::vector<RoadmapMilestone> m_milestones;
     QString m_centreEn;
     QString m_centreZhHk;
+    QString m_source;
+    Precision m_precision = Precision::DenseFp16Bf16;
     QString m_gpuModel;
     int m_gpusPerNode = 8;
 };

@@ -51,6 +51,9 @@ constexpr double kFramebufferMiB = 81559; // H100 80GB HBM3 as dcgm reports it
 constexpr double kUtilNoisePercent = 5; // amplitude of a job's utilisation wobble
 constexpr double kTensorNoiseFraction = 0.12;
 constexpr int kTopAccounts = 10;
+// queue_wait_minutes: quantiles of the waits of the jobs that started in the hour before each point, as
+// histogram_quantile() over increase(slurm_job_wait_seconds_bucket[1h]) gives them, in minutes.
+constexpr qint64 kWaitWindowMs = kHour;
 
 enum Stream : quint64 {
     StreamArrivals = 1,
@@ -192,7 +195,7 @@ struct AccountSpec
 };
 
 // Fictional accounts in the style of the centre's users: universities, R&D institutes, companies and
-// AI Subsidy Scheme ("aiss-") projects.
+// AI Subsidy Scheme ("aiss-") projects, the scheme's two largest among the centre's top ten users.
 const std::vector<AccountSpec> &accountSpecs()
 {
     static const std::vector<AccountSpec> specs = {
@@ -214,9 +217,9 @@ const std::vector<AccountSpec> &accountSpecs()
         { "corp-telecom-ai", 3, Batch | Large, 0 },
         { "corp-bank-risk", 2, Batch | Interactive, 0 },
         { "corp-property-analytics", 1, Batch, 0 },
-        { "aiss-2024-003", 6, Subsidy, 0 },
+        { "aiss-2024-003", 14, Subsidy, 0 },
         { "aiss-2024-011", 4, Subsidy, 0 },
-        { "aiss-2025-017", 5, Subsidy, 2025 },
+        { "aiss-2025-017", 9, Subsidy, 2025 },
         { "aiss-2025-022", 3, Subsidy, 2025 },
         { "aiss-2025-031", 4, Subsidy, 2025 },
         { "aiss-2025-044", 2, Subsidy, 2025 },
@@ -256,6 +259,9 @@ enum class QueryKind {
     NodeGpuCount,
     NodeLastXid,
     NodeSlurmState,
+    CapacityInstalledFp8,
+    CapacityDeliveredFp8,
+    QueueWait,
 };
 
 bool isNodeFigure(QueryKind kind)
@@ -265,7 +271,7 @@ bool isNodeFigure(QueryKind kind)
 
 QueryKind queryKind(const QString &id)
 {
-    static const std::array<std::pair<const char *, QueryKind>, 17> kinds = { {
+    static const std::array<std::pair<const char *, QueryKind>, 20> kinds = { {
         { "capacity_installed_pflops", QueryKind::CapacityInstalled },
         { "capacity_delivered_pflops", QueryKind::CapacityDelivered },
         { "gpu_util_cluster", QueryKind::UtilCluster },
@@ -283,6 +289,9 @@ QueryKind queryKind(const QString &id)
         { "node_gpu_count", QueryKind::NodeGpuCount },
         { "node_last_xid", QueryKind::NodeLastXid },
         { "node_state", QueryKind::NodeSlurmState },
+        { "capacity_installed_pflops_fp8", QueryKind::CapacityInstalledFp8 },
+        { "capacity_delivered_pflops_fp8", QueryKind::CapacityDeliveredFp8 },
+        { "queue_wait_minutes", QueryKind::QueueWait },
     } };
     for (const auto &[name, kind] : kinds)
         if (id == QLatin1String(name))
@@ -486,6 +495,7 @@ struct Simulation::Impl
     std::vector<qint64> onlineTimesSorted; // all nodes
     int gpusPerNode = 8;
     double peakTflops = 0;
+    double peakFp8Tflops = qQNaN(); // NaN when the GPU model has no FP8 figure
     qint64 simStartMs = kNever;
 
     // Guarded by mutex: the event loop state (unique lock) and its history (read under shared lock).
@@ -495,6 +505,17 @@ struct Simulation::Impl
     std::vector<Job> jobs;
     std::vector<Placement> placements;
     std::vector<int> startedJobs; // job ids by start time
+    // Queue waits of the started jobs, totalled as the scheduler starts them (per partition: a count per
+    // histogram bucket, and the sum), with a snapshot every kWaitCheckpoint starts: the histogram at an
+    // instant then adds up at most that many jobs instead of every job since the first.
+    struct WaitTotals
+    {
+        std::vector<quint64> counts; // [partition * buckets + bucket], the last bucket +Inf
+        std::vector<double> sumsSeconds; // [partition]
+    };
+    static constexpr size_t kWaitCheckpoint = 2048;
+    WaitTotals waitTotals;
+    std::vector<WaitTotals> waitCheckpoints; // [k]: the totals of startedJobs[0, k * kWaitCheckpoint)
     std::priority_queue<Event, std::vector<Event>, std::greater<>> events;
     quint64 eventSeq = 0;
     qint64 arrivalsUntil = kNever; // arrival buckets generated up to here (exclusive)
@@ -535,6 +556,8 @@ struct Simulation::Impl
     std::shared_ptr<const Aggregate> aggregate(const Grid &grid) const;
     void queueSeries(const Grid &grid, bool pending, QueryResult &result) const;
     void accountSeries(const Grid &grid, QueryResult &result) const;
+    void waitQuantileSeries(const Grid &grid, QueryResult &result) const;
+    void addWait(WaitTotals &totals, const Job &job) const;
     void nodeUtilSeries(const Grid &grid, QueryResult &result) const;
     void nodeFigureSeries(const Grid &grid, QueryKind kind, QueryResult &result) const;
     std::vector<SimulatedXid> xidEvents(qint64 from, qint64 to) const;
@@ -557,6 +580,7 @@ Simulation::Impl::Impl(const SimulationConfig &c)
         peakTflops = 1000;
     }
     const double nodeTflops = gpusPerNode * peakTflops;
+    peakFp8Tflops = GpuPeakTable::builtIn().tflops(roadmap.gpuModel(), Precision::DenseFp8).value_or(qQNaN());
 
     const std::vector<PartitionSpec> &specs = partitionSpecs();
     for (const PartitionSpec &spec : specs)
@@ -656,6 +680,9 @@ Simulation::Impl::Impl(const SimulationConfig &c)
             if (spec.partitions & (1u << p))
                 parts[p].accounts.push_back(int(a));
     }
+
+    waitTotals.counts.assign(partitions.size() * (jobWaitBucketBounds().size() + 1), 0);
+    waitTotals.sumsSeconds.assign(partitions.size(), 0.0);
 
     for (size_t n = 0; n < nodes.size(); ++n)
         push(info[n].onlineMs, EventNodeUp, int(n));
@@ -887,6 +914,9 @@ bool Simulation::Impl::tryStart(int jobId, qint64 now)
         ns.allocs.push_back(NodeAlloc { now, end, mask, jobId });
     }
     ps.starts.push_back(now);
+    if (startedJobs.size() % kWaitCheckpoint == 0)
+        waitCheckpoints.push_back(waitTotals);
+    addWait(waitTotals, job);
     startedJobs.push_back(jobId);
     push(end, EventJobEnd, jobId);
     return true;
@@ -1261,6 +1291,71 @@ void Simulation::Impl::accountSeries(const Grid &grid, QueryResult &result) cons
         result.series.push_back(std::move(candidates[k].series));
 }
 
+namespace {
+// Index of the histogram bucket a wait falls in: the first upper bound at or above it, or the +Inf bucket.
+size_t waitBucket(qint64 waitMs)
+{
+    const std::vector<double> &bounds = Simulation::jobWaitBucketBounds();
+    const double seconds = double(waitMs) / 1000.0;
+    return size_t(std::lower_bound(bounds.begin(), bounds.end(), seconds) - bounds.begin());
+}
+} // namespace
+
+void Simulation::Impl::waitQuantileSeries(const Grid &grid, QueryResult &result) const
+{
+    const std::vector<double> &bounds = jobWaitBucketBounds();
+    std::vector<double> counts(bounds.size() + 1, 0.0); // per bucket, the last one +Inf
+    std::vector<double> cumulative(counts.size());
+    Series p50, p90;
+    p50.name = QStringLiteral("p50");
+    p50.labels = { { QStringLiteral("quantile"), p50.name } };
+    p90.name = QStringLiteral("p90");
+    p90.labels = { { QStringLiteral("quantile"), p90.name } };
+    p50.values.resize(size_t(grid.n));
+    p90.values.resize(size_t(grid.n));
+
+    // The jobs started in (t - window, t], kept as bucket counts while the window slides along startedJobs.
+    auto startAfter = [this](std::vector<int>::const_iterator from, qint64 t) {
+        return std::upper_bound(from, startedJobs.cend(), t,
+            [this](qint64 time, int id) { return time < jobs[size_t(id)].start; });
+    };
+    auto bucketOf = [this](int id) {
+        const Job &job = jobs[size_t(id)];
+        return waitBucket(job.start - job.submit);
+    };
+    auto lo = startAfter(startedJobs.cbegin(), grid.at(0) - kWaitWindowMs);
+    auto hi = lo;
+    for (int i = 0; i < grid.n; ++i) {
+        const qint64 t = grid.at(i);
+        const auto newLo = startAfter(lo, t - kWaitWindowMs);
+        if (newLo >= hi) {
+            // The window moved past every job counted: start afresh rather than add and remove them all.
+            std::fill(counts.begin(), counts.end(), 0.0);
+            lo = hi = newLo;
+        } else {
+            for (; lo != newLo; ++lo)
+                counts[bucketOf(*lo)] -= 1;
+        }
+        const auto newHi = startAfter(hi, t);
+        for (; hi != newHi; ++hi)
+            counts[bucketOf(*hi)] += 1;
+        double running = 0;
+        for (size_t b = 0; b < counts.size(); ++b)
+            cumulative[b] = running += counts[b];
+        p50.values[size_t(i)] = histogramQuantile(0.5, bounds, cumulative) / 60.0;
+        p90.values[size_t(i)] = histogramQuantile(0.9, bounds, cumulative) / 60.0;
+    }
+    result.series.push_back(std::move(p50));
+    result.series.push_back(std::move(p90));
+}
+
+void Simulation::Impl::addWait(WaitTotals &totals, const Job &job) const
+{
+    const size_t buckets = jobWaitBucketBounds().size() + 1;
+    ++totals.counts[size_t(job.partition) * buckets + waitBucket(job.start - job.submit)];
+    totals.sumsSeconds[job.partition] += double(job.start - job.submit) / 1000.0;
+}
+
 std::vector<SimulatedXid> Simulation::Impl::xidEvents(qint64 from, qint64 to) const
 {
     std::vector<SimulatedXid> out;
@@ -1378,12 +1473,17 @@ QueryResult Simulation::evaluate(const QueryRequest &request)
     switch (kind) {
     case QueryKind::Unknown:
         break;
-    case QueryKind::CapacityInstalled: {
+    case QueryKind::CapacityInstalled:
+    case QueryKind::CapacityInstalledFp8: {
+        const double tflops = kind == QueryKind::CapacityInstalled ? d->peakTflops : d->peakFp8Tflops;
         std::vector<double> &values = single(QStringLiteral("installed"));
         for (size_t i = 0; i < n; ++i)
-            values[i] = d->installedGpusAt(grid.at(int(i))) * d->peakTflops / 1000.0;
+            values[i] = d->installedGpusAt(grid.at(int(i))) * tflops / 1000.0;
         break;
     }
+    case QueryKind::QueueWait:
+        d->waitQuantileSeries(grid, result);
+        break;
     case QueryKind::NodeUtil:
         d->nodeUtilSeries(grid, result);
         break;
@@ -1414,16 +1514,18 @@ QueryResult Simulation::evaluate(const QueryRequest &request)
         break;
     }
     case QueryKind::CapacityDelivered:
+    case QueryKind::CapacityDeliveredFp8:
     case QueryKind::UtilCluster:
     case QueryKind::UtilByPartition:
     case QueryKind::TensorByPartition:
     case QueryKind::Power: {
         const std::shared_ptr<const Aggregate> shared = d->aggregate(grid);
         const Aggregate &agg = *shared;
-        if (kind == QueryKind::CapacityDelivered) {
+        if (kind == QueryKind::CapacityDelivered || kind == QueryKind::CapacityDeliveredFp8) {
+            const double tflops = kind == QueryKind::CapacityDelivered ? d->peakTflops : d->peakFp8Tflops;
             std::vector<double> &values = single(QStringLiteral("delivered"));
             for (size_t i = 0; i < n; ++i)
-                values[i] = agg.tensor[i] * d->peakTflops / 1000.0;
+                values[i] = agg.tensor[i] * tflops / 1000.0;
         } else if (kind == QueryKind::Power) {
             std::vector<double> &values = single(QStringLiteral("power"));
             for (size_t i = 0; i < n; ++i)
@@ -1681,4 +1783,77 @@ void Simulation::Impl::nodeFigureSeries(const Grid &grid, QueryKind kind, QueryR
             values[size_t(gpus[g].node)][i] = value;
         }
     }
+}
+
+const std::vector<double> &Simulation::jobWaitBucketBounds()
+{
+    // From a minute to a week: a job that starts at once, one waiting behind a full partition for an
+    // afternoon, a large job waiting days for whole nodes.
+    static const std::vector<double> bounds
+        = { 60, 300, 900, 1800, 3600, 7200, 14400, 28800, 57600, 86400, 172800, 345600, 604800 };
+    return bounds;
+}
+
+std::vector<JobWaitHistogram> Simulation::jobWaitHistogramsAt(qint64 ms)
+{
+    d->ensureHorizon(ms);
+    std::shared_lock lock(d->mutex);
+    const size_t buckets = jobWaitBucketBounds().size() + 1;
+    const size_t partitions = d->partitions.size();
+    // The jobs started at or before ms: the latest snapshot before them, and those since.
+    const size_t started
+        = size_t(std::upper_bound(d->startedJobs.begin(), d->startedJobs.end(), ms, [this](qint64 t, int id) {
+              return t < d->jobs[size_t(id)].start;
+          }) - d->startedJobs.begin());
+    // Before the first start there is no snapshot, and nothing to count: the totals are zero.
+    Impl::WaitTotals totals = d->waitTotals;
+    size_t from = started;
+    if (!d->waitCheckpoints.empty()) {
+        const size_t k = std::min(started / Impl::kWaitCheckpoint, d->waitCheckpoints.size() - 1);
+        totals = d->waitCheckpoints[k];
+        from = k * Impl::kWaitCheckpoint;
+    }
+    for (size_t i = from; i < started; ++i)
+        d->addWait(totals, d->jobs[size_t(d->startedJobs[i])]);
+
+    std::vector<JobWaitHistogram> histograms(partitions);
+    for (size_t p = 0; p < partitions; ++p) {
+        JobWaitHistogram &histogram = histograms[p];
+        histogram.partition = d->partitions[p].name;
+        quint64 running = 0;
+        for (size_t b = 0; b + 1 < buckets; ++b)
+            histogram.cumulativeCounts.push_back(running += totals.counts[p * buckets + b]);
+        histogram.count = running + totals.counts[p * buckets + buckets - 1];
+        histogram.sumSeconds = totals.sumsSeconds[p];
+    }
+    return histograms;
+}
+
+double Simulation::histogramQuantile(
+    double q, const std::vector<double> &upperBounds, const std::vector<double> &cumulativeCounts)
+{
+    // Prometheus' bucketQuantile() for a classic histogram whose last bucket is +Inf: linear
+    // interpolation inside the bucket that holds the rank, from 0 for the first bucket; the last finite
+    // bound when the rank falls in the +Inf bucket; NaN without observations.
+    if (std::isnan(q) || cumulativeCounts.size() != upperBounds.size() + 1 || upperBounds.empty())
+        return qQNaN();
+    if (q < 0)
+        return -qInf();
+    if (q > 1)
+        return qInf();
+    const double observations = cumulativeCounts.back();
+    if (!(observations > 0))
+        return qQNaN();
+    const double rank = q * observations;
+    const size_t b
+        = size_t(std::find_if(cumulativeCounts.begin(), cumulativeCounts.end() - 1, [rank](double count) {
+              return count >= rank;
+          }) - cumulativeCounts.begin());
+    if (b == upperBounds.size())
+        return upperBounds.back();
+    if (b == 0 && upperBounds.front() <= 0)
+        return upperBounds.front();
+    const double start = b > 0 ? upperBounds[b - 1] : 0.0;
+    const double below = b > 0 ? cumulativeCounts[b - 1] : 0.0;
+    return start + (upperBounds[b] - start) * ((rank - below) / (cumulativeCounts[b] - below));
 }

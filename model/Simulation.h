@@ -69,6 +69,17 @@ struct SimulatedXid
     int code = 0;
 };
 
+// The waits (submit to start) of the jobs of one partition that started up to an instant, as the
+// slurm_job_wait_seconds histogram of aisc-exporter exposes them: cumulative counts per upper bound of
+// Simulation::jobWaitBucketBounds() (the +Inf bucket is count).
+struct JobWaitHistogram
+{
+    QString partition;
+    std::vector<quint64> cumulativeCounts;
+    quint64 count = 0;
+    double sumSeconds = 0;
+};
+
 // The simulated centre: one deterministic core behind the demo source and aisc-exporter.
 // Thread-safe: evaluate() may be called from several threads at once.
 class Simulation
@@ -100,6 +111,14 @@ public:
     std::vector<SimulatedXid> xidEventsBetween(qint64 fromMs, qint64 toMs);
     // GPU-seconds used per account up to ms, in the order of accounts() (slurm_account_gpu_seconds_total).
     std::vector<double> accountGpuSecondsAt(qint64 ms);
+    // Queue waits of the jobs started up to ms, per partition in the order of partitions().
+    std::vector<JobWaitHistogram> jobWaitHistogramsAt(qint64 ms);
+    // Finite upper bounds of the wait histogram's buckets, in seconds, ascending.
+    static const std::vector<double> &jobWaitBucketBounds();
+    // The q-quantile of a histogram as PromQL's histogram_quantile() computes it. cumulativeCounts holds
+    // one count per upper bound and then the +Inf bucket's (the total).
+    static double histogramQuantile(
+        double q, const std::vector<double> &upperBounds, const std::vector<double> &cumulativeCounts);
 
 private:
     struct Impl;

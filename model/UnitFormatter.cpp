@@ -18,6 +18,18 @@ int pflopsDecimals(double value)
     return 2;
 }
 
+// Decimals of a duration in minutes (queue waits): "0.25 min" for a quarter of a minute, "4.5 min",
+// "420 min".
+int minutesDecimals(double value)
+{
+    const double magnitude = std::abs(value);
+    if (std::round(magnitude * 10) / 10 >= 10)
+        return 0;
+    if (std::round(magnitude * 100) / 100 >= 1)
+        return 1;
+    return 2;
+}
+
 // Rounds to the given decimals and drops a negative sign that rounding left on a zero, so that
 // -0.001 does not show as "-0.00".
 double roundTo(double value, int decimals)
@@ -49,6 +61,8 @@ QString UnitFormatter::formatValue(double value, const QString &unit, const QLoc
         return fixed(value, 0, locale);
     if (unit == QLatin1String("MW"))
         return fixed(value, 2, locale);
+    if (unit == QLatin1String("min"))
+        return fixed(value, minutesDecimals(value), locale);
     // Unknown unit: at most two decimals, without trailing zeros.
     return locale.toString(roundTo(value, 2), 'f', QLocale::FloatingPointShortest);
 }
@@ -72,5 +86,8 @@ QString UnitFormatter::unitLabel(const QString &unit)
         return QCoreApplication::translate("UnitFormatter", "jobs");
     if (unit == QLatin1String("GPU-h"))
         return QCoreApplication::translate("UnitFormatter", "GPU-h");
+    if (unit == QLatin1String("min"))
+        //: Minutes, as a unit after a number: "4.5 min"
+        return QCoreApplication::translate("UnitFormatter", "min");
     return unit;
 }

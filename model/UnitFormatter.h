@@ -4,7 +4,7 @@
 #include <QString>
 
 // Formats a value with its unit for display, through the locale (grouping, decimal sign).
-// Units are the catalogue's: "PFLOPS", "%", "GPUs", "jobs", "GPU-h", "MW".
+// Units are the catalogue's: "PFLOPS", "%", "GPUs", "jobs", "GPU-h", "MW", "min".
 class UnitFormatter
 {
 public:

@@ -12,6 +12,7 @@
 #include <charconv>
 #include <map>
 #include <memory>
+#include <prometheus/text_serializer.h>
 #include <string>
 #include <vector>
 
@@ -65,9 +66,71 @@ const char *typeName(MetricType type)
         return "counter";
     case MetricType::Gauge:
         return "gauge";
+    case MetricType::Histogram:
+        return "histogram";
     default:
         return "unknown";
     }
+}
+
+// A bucket's le label exactly as prometheus-cpp's serializer writes it for a live scrape ("60" in one
+// release, "60.000000" in another): label values are compared as text, so sum by (le) over backfilled
+// and scraped samples needs the same text for the same bound.
+std::string bucketBound(double bound)
+{
+    MetricFamily family;
+    family.name = "x";
+    family.type = MetricType::Histogram;
+    prometheus::ClientMetric metric;
+    metric.histogram.bucket.push_back({ 0, bound });
+    family.metric.push_back(metric);
+    const std::string text = prometheus::TextSerializer().Serialize({ family });
+    const std::string key = "le=\"";
+    const size_t begin = text.find(key);
+    const size_t end = begin == std::string::npos ? begin : text.find('"', begin + key.size());
+    if (end == std::string::npos)
+        qFatal("prometheus-cpp wrote a histogram bucket without an le label");
+    return text.substr(begin + key.size(), end - begin - key.size());
+}
+
+void appendSample(std::string &out, const std::string &name,
+    const std::vector<prometheus::ClientMetric::Label> &labels, const char *extraName,
+    const std::string &extraValue, double value, qint64 ms, HistoryWriter::Format format)
+{
+    out += name;
+    if (!labels.empty() || extraName) {
+        out += '{';
+        const char *separator = "";
+        for (const prometheus::ClientMetric::Label &label : labels) {
+            out += separator;
+            out += label.name;
+            out += "=\"";
+            appendEscaped(out, label.value);
+            out += '"';
+            separator = ",";
+        }
+        if (extraName) {
+            out += separator;
+            out += extraName;
+            out += "=\"";
+            appendEscaped(out, extraValue);
+            out += '"';
+        }
+        out += '}';
+    }
+    out += ' ';
+    appendNumber(out, value);
+    out += ' ';
+    if (format == HistoryWriter::Format::OpenMetrics) {
+        // Seconds; whole ones unless the step has a fraction of a second.
+        if (ms % 1000 == 0)
+            appendInteger(out, ms / 1000);
+        else
+            appendNumber(out, double(ms) / 1000.0);
+    } else {
+        appendInteger(out, ms);
+    }
+    out += '\n';
 }
 
 // One family's lines, spooled to a file of its own until the last step is written.
@@ -104,6 +167,7 @@ bool HistoryWriter::write(
     constexpr size_t kFlushBytes = 1 << 20;
     std::map<std::string, Spool> spools; // by family name
     std::vector<std::string> order; // families in the order they first appear
+    std::map<double, std::string> bounds; // histogram bucket bounds as le text
     std::string line;
     for (qint64 ms = fromMs; ms <= toMs; ms += stepMs) {
         const std::vector<MetricFamily> families = m_metrics.collect(ms);
@@ -121,34 +185,24 @@ bool HistoryWriter::write(
                         QStringLiteral("%1: %2").arg(spool.file->fileName(), spool.file->errorString()));
             }
             for (const prometheus::ClientMetric &metric : family.metric) {
-                std::string &out = spool.buffer;
-                out += family.name;
-                if (!metric.label.empty()) {
-                    out += '{';
-                    for (size_t l = 0; l < metric.label.size(); ++l) {
-                        if (l > 0)
-                            out += ',';
-                        out += metric.label[l].name;
-                        out += "=\"";
-                        appendEscaped(out, metric.label[l].value);
-                        out += '"';
-                    }
-                    out += '}';
+                if (family.type != MetricType::Histogram) {
+                    appendSample(spool.buffer, family.name, metric.label, nullptr, {},
+                        family.type == MetricType::Counter ? metric.counter.value : metric.gauge.value, ms,
+                        m_format);
+                    continue;
                 }
-                out += ' ';
-                appendNumber(
-                    out, family.type == MetricType::Counter ? metric.counter.value : metric.gauge.value);
-                out += ' ';
-                if (m_format == Format::OpenMetrics) {
-                    // Seconds; whole ones unless the step has a fraction of a second.
-                    if (ms % 1000 == 0)
-                        appendInteger(out, ms / 1000);
-                    else
-                        appendNumber(out, double(ms) / 1000.0);
-                } else {
-                    appendInteger(out, ms);
-                }
-                out += '\n';
+                // Buckets (+Inf last), then count and sum, as OpenMetrics orders a histogram's samples.
+                const prometheus::ClientMetric::Histogram &histogram = metric.histogram;
+                const std::string bucketName = family.name + "_bucket";
+                for (const prometheus::ClientMetric::Bucket &bucket : histogram.bucket)
+                    appendSample(spool.buffer, bucketName, metric.label, "le",
+                        bucketBound(bucket.upper_bound), double(bucket.cumulative_count), ms, m_format);
+                appendSample(spool.buffer, bucketName, metric.label, "le", "+Inf",
+                    double(histogram.sample_count), ms, m_format);
+                appendSample(spool.buffer, family.name + "_count", metric.label, nullptr, {},
+                    double(histogram.sample_count), ms, m_format);
+                appendSample(spool.buffer, family.name + "_sum", metric.label, nullptr, {},
+                    histogram.sample_sum, ms, m_format);
             }
             if (spool.buffer.size() > kFlushBytes) {
                 if (spool.file->write(spool.buffer.data(), qint64(spool.buffer.size()))

@@ -1,4 +1,5 @@
 #include "DashboardConfig.h"
+#include "Simulation.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -19,6 +20,10 @@ private Q_SLOTS:
     void cacheLimits();
     void serverUrl_data();
     void serverUrl();
+    void precision_data();
+    void precision();
+    void allocationsAndSubsidyAccounts();
+    void simulatedCentreConfigNamesItsAccounts();
 
 private:
     QString write(const QString &name, const QByteArray &contents);
@@ -157,6 +162,16 @@ void TestDashboardConfig::badValuesNameFileAndKey_data()
                                             "max_size_mb '15': expected whole megabytes from 16 to 1048576");
     QTest::newRow("cache too big") << QByteArray("[cache]\nmax_size_mb=1048577\n")
                                    << QStringLiteral("max_size_mb '1048577'");
+    QTest::newRow("precision") << QByteArray("[display]\nprecision=fp32\n")
+                               << QStringLiteral("[display] precision 'fp32': expected fp16");
+    QTest::newRow("allocation not a number") << QByteArray("[allocations]\nuniv-a-nlp=lots\n")
+                                             << QStringLiteral("[allocations] univ-a-nlp 'lots'");
+    QTest::newRow("allocation zero") << QByteArray("[allocations]\naiss-2024-003=0\n")
+                                     << QStringLiteral("[allocations] aiss-2024-003 '0'");
+    QTest::newRow("allocation negative") << QByteArray(
+        "[allocations]\nlab=-5\n") << QStringLiteral("expected the GPU-hours granted, a positive number");
+    QTest::newRow("allocation with grouping commas")
+        << QByteArray("[allocations]\nlab=250,000\n") << QStringLiteral("[allocations] lab '250, 000'");
     QTest::newRow("cache size with unit")
         << QByteArray("[cache]\nmax_size_mb=2G\n") << QStringLiteral("max_size_mb '2G'");
 }
@@ -165,7 +180,10 @@ void TestDashboardConfig::badValuesNameFileAndKey()
 {
     QFETCH(QByteArray, contents);
     QFETCH(QString, mentions);
-    const QString path = write(QStringLiteral("bad.conf"), contents);
+    // A file per row: QSettings caches what it read from a path, and a rewrite within the same second
+    // may go unnoticed.
+    const QString path
+        = write(QStringLiteral("bad-%1.conf").arg(QLatin1String(QTest::currentDataTag())), contents);
     QString error;
     QVERIFY(!DashboardConfig::load(path, true, &error));
     QVERIFY2(error.contains(path), qPrintable(error));
@@ -192,6 +210,10 @@ void TestDashboardConfig::saveWritesNoSecretAndReadsBack()
     config.refreshIntervalS = 20;
     config.cacheMaxAgeDays = 30;
     config.cacheMaxSizeMb = 512;
+    config.precision = Precision::DenseFp8;
+    config.allocations
+        = { { QStringLiteral("aiss-2024-003"), 300000 }, { QStringLiteral("univ-a-nlp"), 1234.5 } };
+    config.subsidyAccounts = { QStringLiteral("aiss-*") };
 
     const QString path = m_dir.filePath(QStringLiteral("saved.conf"));
     QString error;
@@ -213,6 +235,9 @@ void TestDashboardConfig::saveWritesNoSecretAndReadsBack()
     QCOMPARE(loaded->refreshIntervalS, 20);
     QCOMPARE(loaded->cacheMaxAgeDays, 30);
     QCOMPARE(loaded->cacheMaxSizeMb, 512);
+    QCOMPARE(loaded->precision, Precision::DenseFp8);
+    QCOMPARE(loaded->allocations, config.allocations);
+    QCOMPARE(loaded->subsidyAccounts, config.subsidyAccounts);
 }
 
 void TestDashboardConfig::cacheLimits()
@@ -265,6 +290,80 @@ void TestDashboardConfig::serverUrl()
         QVERIFY2(url, qPrintable(error));
         QCOMPARE(url->toString(), expected);
     }
+}
+
+void TestDashboardConfig::precision_data()
+{
+    QTest::addColumn<QByteArray>("contents");
+    QTest::addColumn<Precision>("expected");
+    QTest::newRow("default") << QByteArray("[display]\nlanguage=en\n") << Precision::DenseFp16Bf16;
+    QTest::newRow("fp16") << QByteArray("[display]\nprecision=fp16\n") << Precision::DenseFp16Bf16;
+    QTest::newRow("fp8") << QByteArray("[display]\nprecision=fp8\n") << Precision::DenseFp8;
+    QTest::newRow("spaces") << QByteArray("[display]\nprecision = fp8 \n") << Precision::DenseFp8;
+}
+
+void TestDashboardConfig::precision()
+{
+    QFETCH(QByteArray, contents);
+    QFETCH(Precision, expected);
+    QString error;
+    const std::optional<DashboardConfig> config = DashboardConfig::load(
+        write(QStringLiteral("precision-%1.conf").arg(QLatin1String(QTest::currentDataTag())), contents),
+        true, &error);
+    QVERIFY2(config, qPrintable(error));
+    QCOMPARE(config->precision, expected);
+}
+
+void TestDashboardConfig::allocationsAndSubsidyAccounts()
+{
+    const QString path = write(QStringLiteral("allocations.conf"),
+        "[allocations]\n"
+        "univ-a-nlp=600000\n"
+        "aiss-2025-017=250000.5\n"
+        "[accounts]\n"
+        "ai_subsidy_scheme=aiss-*, lab-x-project\n");
+    QString error;
+    const std::optional<DashboardConfig> config = DashboardConfig::load(path, true, &error);
+    QVERIFY2(config, qPrintable(error));
+    const std::map<QString, double> expected
+        = { { QStringLiteral("aiss-2025-017"), 250000.5 }, { QStringLiteral("univ-a-nlp"), 600000.0 } };
+    QCOMPARE(config->allocations, expected);
+    QCOMPARE(
+        config->subsidyAccounts, (QStringList { QStringLiteral("aiss-*"), QStringLiteral("lab-x-project") }));
+    QVERIFY(config->isSubsidyAccount(QStringLiteral("aiss-2025-017")));
+    QVERIFY(config->isSubsidyAccount(QStringLiteral("lab-x-project")));
+    QVERIFY(!config->isSubsidyAccount(QStringLiteral("lab-x-project-2")));
+    QVERIFY(!config->isSubsidyAccount(QStringLiteral("univ-a-nlp")));
+    QVERIFY(!config->isSubsidyAccount(QStringLiteral("xaiss-1")));
+
+    // Without the sections: no allocations, no projects.
+    const std::optional<DashboardConfig> none
+        = DashboardConfig::load(write(QStringLiteral("none.conf"), "[display]\nlanguage=en\n"), true, &error);
+    QVERIFY2(none, qPrintable(error));
+    QVERIFY(none->allocations.empty());
+    QVERIFY(!none->isSubsidyAccount(QStringLiteral("aiss-2025-017")));
+}
+
+// The demo's allocations live in a config file of their own, not in the code: it must load, and name
+// only accounts the simulated centre has, its AI Subsidy Scheme projects among them.
+void TestDashboardConfig::simulatedCentreConfigNamesItsAccounts()
+{
+    QString error;
+    const std::optional<DashboardConfig> config
+        = DashboardConfig::load(QStringLiteral(":/aisc/simulated-centre.conf"), true, &error);
+    QVERIFY2(config, qPrintable(error));
+    QVERIFY(config->allocations.size() >= 10);
+    Simulation simulation;
+    const QStringList accounts = simulation.accounts();
+    for (const auto &[account, hours] : config->allocations) {
+        QVERIFY2(accounts.contains(account), qPrintable(account));
+        QVERIFY(hours > 0);
+    }
+    int subsidy = 0;
+    for (const QString &account : accounts)
+        subsidy += config->isSubsidyAccount(account) ? 1 : 0;
+    QVERIFY(subsidy >= 5);
+    QVERIFY(!config->isSubsidyAccount(QStringLiteral("univ-a-nlp")));
 }
 
 QTEST_GUILESS_MAIN(TestDashboardConfig)

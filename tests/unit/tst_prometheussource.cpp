@@ -69,6 +69,7 @@ private Q_SLOTS:
     void singleSeriesNamedLikeTheSimulation_data();
     void singleSeriesNamedLikeTheSimulation();
     void peakTransform();
+    void peakTransformAtFp8IsItsOwnQuery();
     void longRangesAreSplit();
     void failuresNameServerAndQuery_data();
     void failuresNameServerAndQuery();
@@ -169,6 +170,39 @@ void TestPrometheusSource::peakTransform()
     QCOMPARE(result.warnings,
         QStringList { QStringLiteral(
             "The GPU model 'Mystery GPU' is not in the peak table, so its GPUs are not counted.") });
+}
+
+// The FP8 id runs the same PromQL and multiplies by the FP8 peaks; a model without one is named.
+void TestPrometheusSource::peakTransformAtFp8IsItsOwnQuery()
+{
+    const GpuPeakTable &table = GpuPeakTable::builtIn();
+    const GpuPeak *h100 = table.find(QStringLiteral("NVIDIA H100 80GB HBM3"));
+    const GpuPeak *a100 = table.find(QStringLiteral("NVIDIA A100-SXM4-80GB"));
+    QVERIFY(h100 && h100->denseFp8Tflops);
+    QVERIFY(a100 && !a100->denseFp8Tflops);
+    FaultServer server;
+    server.setResponse(json(200,
+        QByteArray("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{"
+                   "\"modelName\":\"")
+            + h100->modelName.toUtf8() + "\"},\"value\":[1732665600,\"1000\"]},{\"metric\":{\"modelName\":\""
+            + a100->modelName.toUtf8() + "\"},\"value\":[1732665600,\"8\"]}]}}"));
+    QNetworkAccessManager network;
+    PrometheusSource source(&network, serverAt(server.url()));
+    QSignalSpy fetched(&source, &MetricSource::fetched);
+    source.fetch(1, QueryRequest { QStringLiteral("capacity_installed_pflops_fp8"), t0, t0, 0 });
+    QVERIFY(fetched.wait(10000));
+    const QueryResult result = fetched.at(0).at(1).value<QueryResult>();
+    QCOMPARE(result.queryId, QStringLiteral("capacity_installed_pflops_fp8"));
+    QCOMPARE(result.series.size(), size_t(1));
+    QCOMPARE(result.series[0].name, QStringLiteral("installed"));
+    QCOMPARE(result.series[0].values.at(0), *h100->denseFp8Tflops); // 1000 GPUs × TFLOPS / 1000
+    QCOMPARE(result.warnings,
+        QStringList {
+            QStringLiteral("The GPU model 'NVIDIA A100-SXM4-80GB' has no FP8 peak in the peak table, "
+                           "so its GPUs are not counted at FP8.") });
+    // The same PromQL as the FP16/BF16 query: only the peak differs.
+    QCOMPARE(source.promql(QStringLiteral("capacity_installed_pflops_fp8")),
+        source.promql(QStringLiteral("capacity_installed_pflops")));
 }
 
 void TestPrometheusSource::longRangesAreSplit()

@@ -57,7 +57,7 @@ void TestQueryCatalogue::builtInHasEveryId()
 {
     const QueryCatalogue &catalogue = QueryCatalogue::builtIn();
     const QStringList knownUnits = { QStringLiteral("PFLOPS"), QStringLiteral("%"), QStringLiteral("GPUs"),
-        QStringLiteral("jobs"), QStringLiteral("GPU-h"), QStringLiteral("MW") };
+        QStringLiteral("jobs"), QStringLiteral("GPU-h"), QStringLiteral("MW"), QStringLiteral("min") };
     const QStringList ids = QueryCatalogue::builtInIds();
     QVERIFY(ids.size() >= 10);
     QStringList unique = ids;

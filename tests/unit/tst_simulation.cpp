@@ -130,7 +130,7 @@ private Q_SLOTS:
         QVERIFY(!a.series.empty());
         QVERIFY(sameValues(a, b));
 
-        if (id == QLatin1String("capacity_installed_pflops"))
+        if (id.startsWith(QLatin1String("capacity_installed_pflops")))
             return; // the roadmap, not the seed, decides it
         QVERIFY(!sameValues(a, m_eight->evaluate(request)));
     }
@@ -540,8 +540,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("id");
         QTest::addColumn<qint64>("start");
         QTest::addColumn<qint64>("step");
-        for (const char *id : { "capacity_installed_pflops", "capacity_delivered_pflops", "gpu_util_cluster",
-                 "gpus_by_state", "power_mw" }) {
+        for (const char *id :
+            { "capacity_installed_pflops", "capacity_delivered_pflops", "capacity_installed_pflops_fp8",
+                "capacity_delivered_pflops_fp8", "gpu_util_cluster", "gpus_by_state", "power_mw" }) {
             QTest::addRow("%s, ramp-up", id)
                 << QString(QLatin1String(id)) << m_sim->nodes().front().onlineMs << 10 * kMinute;
             QTest::addRow("%s, 2026", id) << QString(QLatin1String(id)) << m_rangeEnd - 30 * kDay << kMinute;
@@ -576,6 +577,132 @@ private Q_SLOTS:
             qInfo("%s: mean utilisation %.1f %%", qPrintable(series.name), mean);
             QVERIFY(mean > 10 && mean < 100);
         }
+    }
+
+    // The FP8 ids are the FP16/BF16 ones at the FP8 peak of the same GPUs, point for point.
+    void fp8CapacityIsTheSameGpusAtTheFp8Peak_data()
+    {
+        QTest::addColumn<QString>("fp16Id");
+        QTest::addColumn<QString>("fp8Id");
+        QTest::newRow("installed") << QStringLiteral("capacity_installed_pflops")
+                                   << QStringLiteral("capacity_installed_pflops_fp8");
+        QTest::newRow("delivered") << QStringLiteral("capacity_delivered_pflops")
+                                   << QStringLiteral("capacity_delivered_pflops_fp8");
+    }
+
+    void fp8CapacityIsTheSameGpusAtTheFp8Peak()
+    {
+        QFETCH(QString, fp16Id);
+        QFETCH(QString, fp8Id);
+        const GpuPeakTable &table = GpuPeakTable::builtIn();
+        const QString model = Roadmap::builtIn().gpuModel();
+        const double ratio
+            = *table.tflops(model, Precision::DenseFp8) / *table.tflops(model, Precision::DenseFp16Bf16);
+        QVERIFY(ratio > 1.5);
+        const qint64 start = m_rangeEnd - 2 * kDay;
+        const QueryResult fp16 = m_sim->evaluate(QueryRequest { fp16Id, start, m_rangeEnd, 17 * kMinute });
+        const QueryResult fp8 = m_sim->evaluate(QueryRequest { fp8Id, start, m_rangeEnd, 17 * kMinute });
+        QCOMPARE(fp8.series.size(), size_t(1));
+        QCOMPARE(fp8.series[0].name, fp16.series[0].name);
+        QCOMPARE(fp8.pointCount(), fp16.pointCount());
+        for (int i = 0; i < fp8.pointCount(); ++i) {
+            const double a = fp8.series[0].values[size_t(i)], b = fp16.series[0].values[size_t(i)] * ratio;
+            QVERIFY2(std::abs(a - b) <= 1e-9 * std::max(1.0, b), qPrintable(QString::number(i)));
+        }
+        QVERIFY(fp8.series[0].values.back() > 0);
+    }
+
+    // What the exporter's histogram says and what queue_wait_minutes says are one thing: the quantiles of
+    // the histogram's increase over the hour before each point.
+    void waitQuantilesAreTheHistogramsIncrease()
+    {
+        const std::vector<double> &bounds = Simulation::jobWaitBucketBounds();
+        const qint64 start = m_rangeEnd - kDay;
+        const QueryResult result = m_sim->evaluate(
+            QueryRequest { QStringLiteral("queue_wait_minutes"), start, m_rangeEnd, 97 * kMinute });
+        QCOMPARE(result.series.size(), size_t(2));
+        QCOMPARE(result.series[0].name, QStringLiteral("p50"));
+        QCOMPARE(result.series[1].name, QStringLiteral("p90"));
+        QCOMPARE(result.series[1].labels.at(QStringLiteral("quantile")), QStringLiteral("p90"));
+        int withJobs = 0;
+        for (int i = 0; i < result.pointCount(); ++i) {
+            const qint64 t = result.timestampAt(i);
+            const std::vector<JobWaitHistogram> before = m_sim->jobWaitHistogramsAt(t - kHour);
+            const std::vector<JobWaitHistogram> after = m_sim->jobWaitHistogramsAt(t);
+            std::vector<double> increase(bounds.size() + 1, 0.0);
+            for (size_t p = 0; p < after.size(); ++p) {
+                for (size_t b = 0; b < bounds.size(); ++b)
+                    increase[b] += double(after[p].cumulativeCounts[b] - before[p].cumulativeCounts[b]);
+                increase.back() += double(after[p].count - before[p].count);
+            }
+            withJobs += increase.back() > 0;
+            for (auto [series, q] : { std::pair { 0, 0.5 }, std::pair { 1, 0.9 } }) {
+                const double want = Simulation::histogramQuantile(q, bounds, increase) / 60.0;
+                const double got = result.series[size_t(series)].values[size_t(i)];
+                QVERIFY2(got == want || (std::isnan(got) && std::isnan(want)),
+                    qPrintable(QStringLiteral("q %1 at %2: %3 vs %4").arg(q).arg(i).arg(got).arg(want)));
+            }
+            QVERIFY(!(result.series[0].values[size_t(i)] > result.series[1].values[size_t(i)]));
+        }
+        QVERIFY(withJobs > result.pointCount() / 2);
+    }
+
+    // Every job that started is in the histogram once, with its wait; cumulative counts never fall.
+    void waitHistogramCountsEveryStartedJob()
+    {
+        const qint64 t = m_rangeEnd - 7 * kHour;
+        const std::vector<JobWaitHistogram> histograms = m_sim->jobWaitHistogramsAt(t);
+        QCOMPARE(histograms.size(), m_sim->partitions().size());
+        quint64 started = 0;
+        for (size_t p = 0; p < histograms.size(); ++p) {
+            const JobWaitHistogram &histogram = histograms[p];
+            QCOMPARE(histogram.partition, m_sim->partitions()[p].name);
+            QCOMPARE(histogram.cumulativeCounts.size(), Simulation::jobWaitBucketBounds().size());
+            QVERIFY(std::is_sorted(histogram.cumulativeCounts.begin(), histogram.cumulativeCounts.end()));
+            QVERIFY(histogram.cumulativeCounts.back() <= histogram.count);
+            QVERIFY(histogram.sumSeconds >= 0);
+            started += histogram.count;
+        }
+        const JobCounters counters = m_sim->jobCountersAt(t);
+        QCOMPARE(qint64(started), counters.running + counters.finished);
+
+        // The same whether the simulation has run far past the instant or only up to it.
+        const qint64 early = utcMs("2025-02-10T13:17:00Z");
+        Simulation fresh(seeded(7));
+        const std::vector<JobWaitHistogram> a = fresh.jobWaitHistogramsAt(early);
+        const std::vector<JobWaitHistogram> b = m_sevenRunAhead->jobWaitHistogramsAt(early);
+        QCOMPARE(a.size(), b.size());
+        for (size_t p = 0; p < a.size(); ++p) {
+            QCOMPARE(a[p].cumulativeCounts, b[p].cumulativeCounts);
+            QCOMPARE(a[p].count, b[p].count);
+            QCOMPARE(a[p].sumSeconds, b[p].sumSeconds);
+        }
+    }
+
+    void histogramQuantile_data()
+    {
+        QTest::addColumn<double>("q");
+        QTest::addColumn<std::vector<double>>("cumulative");
+        QTest::addColumn<double>("expected");
+        // Upper bounds 1, 2, 4 and +Inf; as Prometheus' histogram_quantile() answers.
+        QTest::newRow("median in the second bucket") << 0.5 << std::vector<double> { 0, 5, 10, 10 } << 2.0;
+        QTest::newRow("interpolated") << 0.25 << std::vector<double> { 0, 5, 10, 10 } << 1.5;
+        QTest::newRow("upper bucket") << 0.9 << std::vector<double> { 0, 5, 10, 10 } << 3.6;
+        QTest::newRow("first bucket from zero") << 0.5 << std::vector<double> { 4, 4, 4, 4 } << 0.5;
+        QTest::newRow("in +Inf: last finite bound") << 0.5 << std::vector<double> { 0, 0, 1, 4 } << 4.0;
+        QTest::newRow("no observations") << 0.5 << std::vector<double> { 0, 0, 0, 0 } << qQNaN();
+        QTest::newRow("q above 1") << 1.5 << std::vector<double> { 1, 2, 3, 4 } << qInf();
+        QTest::newRow("q below 0") << -0.5 << std::vector<double> { 1, 2, 3, 4 } << -qInf();
+    }
+
+    void histogramQuantile()
+    {
+        QFETCH(double, q);
+        QFETCH(std::vector<double>, cumulative);
+        QFETCH(double, expected);
+        const double got = Simulation::histogramQuantile(q, { 1, 2, 4 }, cumulative);
+        QVERIFY2(
+            got == expected || (std::isnan(got) && std::isnan(expected)), qPrintable(QString::number(got)));
     }
 
     void unknownIdYieldsNoSeries()

@@ -79,6 +79,11 @@ void TestUnitFormatter::format_data()
         row("GPU-h", 1234567.8, "GPU-h", "1,234,568 GPU-h");
         row("MW", 4.5, "MW", "4.50 MW");
         row("MW large", 1234.567, "MW", "1,234.57 MW");
+        row("minutes under 1", 0.254, "min", "0.25 min");
+        row("minutes rounds up to 1", 0.996, "min", "1.0 min");
+        row("minutes", 4.47, "min", "4.5 min");
+        row("minutes rounds up to 10", 9.96, "min", "10 min");
+        row("minutes many", 420.3, "min", "420 min");
         row("unknown unit", 1.5, "W", "1.5 W");
         row("unknown unit two decimals", 1.23456, "W", "1.23 W");
         row("unknown unit integer", 2000, "W", "2,000 W");
@@ -142,6 +147,7 @@ void TestUnitFormatter::unitLabels()
     QCOMPARE(UnitFormatter::unitLabel(QStringLiteral("jobs")), QStringLiteral("jobs"));
     QCOMPARE(UnitFormatter::unitLabel(QStringLiteral("GPUs")), QStringLiteral("GPUs"));
     QCOMPARE(UnitFormatter::unitLabel(QStringLiteral("GPU-h")), QStringLiteral("GPU-h"));
+    QCOMPARE(UnitFormatter::unitLabel(QStringLiteral("min")), QStringLiteral("min"));
     QCOMPARE(UnitFormatter::unitLabel(QStringLiteral("furlongs")), QStringLiteral("furlongs"));
 }
 
