@@ -165,8 +165,8 @@ namespace TimeAxisTicks {
 
 double minimumGap(const QFontMetricsF &metrics)
 {
-    // About three lines' height: labels far enough apart to read as separate, grid not too busy.
-    return 3 * metrics.height();
+    // Two lines' height: labels far enough apart to read as separate, the grid not too busy.
+    return 2 * metrics.height();
 }
 
 QList<TimeTick> choose(
