@@ -20,6 +20,7 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <QtConcurrentMap>
 
 #include <algorithm>
 #include <array>
@@ -47,6 +48,7 @@ constexpr double areaBorderWidth = 1.0;
 constexpr int areaFillAlpha = 190;
 constexpr int hiddenAlpha = 70; // a hidden series' legend entry, dimmed
 constexpr int minimumDragPx = 5; // shorter drags are clicks with a shaky hand
+constexpr size_t parallelPoints = 100'000; // per series, from which series are reduced in parallel
 
 const QueryResult &emptyResult()
 {
@@ -611,14 +613,22 @@ void ChartPanel::updateGeometryPoints()
 
     // The points first: lines one run per segment between gaps, areas one run of the running total.
     std::vector<std::vector<Decimator::Run>> runs(m_lines.size());
-    for (size_t s = 0; s < m_lines.size(); ++s) {
-        if (m_lines[s].hidden)
-            continue;
+    std::vector<size_t> visible;
+    for (size_t s = 0; s < m_lines.size(); ++s)
+        if (!m_lines[s].hidden)
+            visible.push_back(s);
+    auto reduce = [&](size_t s) {
         const std::vector<double> &values = m_stacked ? m_totals[s] : result.series[s].values;
         const PixelColumns &grid = m_stacked ? areaColumns : columns;
         runs[s] = decimates(values.size(), grid) ? Decimator::m4(values, result.startMs, result.stepMs, grid)
                                                  : Decimator::runs(values, result.startMs, result.stepMs);
-    }
+    };
+    // Series of hundreds of thousands of points take milliseconds each: one per core. Each task
+    // writes only its own series' runs.
+    if (visible.size() > 1 && size_t(result.pointCount()) >= parallelPoints)
+        QtConcurrent::blockingMap(visible, reduce);
+    else
+        std::for_each(visible.begin(), visible.end(), reduce);
 
     // Moving the axis makes Qt Charts place every attached series' points again: empty the series
     // first, so that it does so once, for the new points.
