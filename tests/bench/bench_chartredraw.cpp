@@ -2,8 +2,9 @@
 // pixel-aware decimation). One redraw is what a refresh costs: the model slides by one sample (one
 // row off the front, one on the end), the panel replaces its series, and the chart is rendered into
 // an image. Data: the simulated centre's GPU utilisation per partition over 347 days at a 30-s step
-// (1,000,000 points a series), 1 or 4 series, on a 1600 x 500 panel; decimated and undecimated.
-// Also the parts: M4 over one series alone, and the model update alone.
+// (1,000,000 points a series), 1 or 4 series, on a 1600 x 500 panel; decimated and undecimated, with
+// and without the model's own update in the time. Also the parts: M4 over one series alone, and the
+// model update alone.
 #include "ChartPanel.h"
 #include "Decimator.h"
 #include "Simulation.h"
@@ -52,11 +53,12 @@ QueryResult window(int seriesCount, int offset)
     return result;
 }
 
-// Arguments: series count, decimation on (1) or off (0).
+// Arguments: series count, decimation on (1) or off (0), model update timed (1) or not (0).
 void BM_Redraw(benchmark::State &state)
 {
     const int seriesCount = int(state.range(0));
     const bool decimated = state.range(1) != 0;
+    const bool modelTimed = state.range(2) != 0;
     const QueryResult windows[2] = { window(seriesCount, 0), window(seriesCount, 1) };
 
     TimeSeriesModel model(QStringLiteral("gpu_util_by_partition"), QStringLiteral("%"));
@@ -78,8 +80,12 @@ void BM_Redraw(benchmark::State &state)
 
     int next = 1;
     for (auto _ : state) {
+        if (!modelTimed)
+            state.PauseTiming();
         model.setResult(windows[next]);
         next = 1 - next;
+        if (!modelTimed)
+            state.ResumeTiming();
         QCoreApplication::processEvents(); // the panel redraws once for the model's signals
         QPainter painter(&image);
         panel.render(&painter);
@@ -88,26 +94,28 @@ void BM_Redraw(benchmark::State &state)
     state.counters["model_points"] = double(panel.modelPointCount());
 }
 BENCHMARK(BM_Redraw)
-    ->ArgNames({ "series", "decimated" })
-    ->Args({ 1, 1 })
-    ->Args({ 4, 1 })
+    ->ArgNames({ "series", "decimated", "model" })
+    ->Args({ 1, 1, 1 })
+    ->Args({ 4, 1, 1 })
+    ->Args({ 1, 1, 0 })
+    ->Args({ 4, 1, 0 })
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 BENCHMARK(BM_Redraw)
-    ->ArgNames({ "series", "decimated" })
-    ->Args({ 1, 0 })
-    ->Args({ 4, 0 })
+    ->ArgNames({ "series", "decimated", "model" })
+    ->Args({ 1, 0, 1 })
+    ->Args({ 4, 0, 1 })
     ->Iterations(2)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
-// M4 over one series of a million points onto 1,500 columns, alone.
+// M4 over one series of a million points onto 1,500 columns with the panel's 1-px pen, alone.
 void BM_Decimate(benchmark::State &state)
 {
     const QueryResult data = window(1, 0);
     const std::vector<double> &values = data.series.front().values;
     const PixelColumns columns { double(data.startMs), double(data.timestampAt(Points - 1)), 62.5, 1500.3,
-        1.6 };
+        1.0 };
     qsizetype kept = 0;
     for (auto _ : state) {
         const std::vector<Decimator::Run> runs = Decimator::m4(values, data.startMs, data.stepMs, columns);
