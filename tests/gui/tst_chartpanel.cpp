@@ -16,6 +16,7 @@
 #include <QLegendMarker>
 #include <QMouseEvent>
 #include <QRubberBand>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolTip>
@@ -385,6 +386,11 @@ void TestChartPanel::timeLabelsFitEveryPresetRange()
             QVERIFY2(rects[i - 1].right() < rects[i].left(),
                 qPrintable(ticks[i].label + QLatin1String(" overlaps")));
     }
+    if (width == 400) {
+        const QString name
+            = QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'));
+        QVERIFY(panel.grab().save(outputPath(QStringLiteral("chartpanel-labels-%1.png").arg(name))));
+    }
 }
 
 void TestChartPanel::darkPaletteDarkensTheChart()
@@ -408,7 +414,10 @@ void TestChartPanel::darkPaletteDarkensTheChart()
     dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
     dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
     dark.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
-    panel.setPalette(dark);
+    // As the dashboard does it: on the application, which tells every widget.
+    const QPalette light = QApplication::palette();
+    QApplication::setPalette(dark);
+    auto restore = qScopeGuard([&] { QApplication::setPalette(light); });
     QCoreApplication::processEvents();
     QVERIFY(chart->backgroundBrush().color().lightness() < 60);
     QVERIFY(chart->legend()->labelColor().lightness() > 200);
