@@ -3,23 +3,32 @@
 #include "TimeSeriesModel.h"
 #include "UnitFormatter.h"
 
+#include <QAreaSeries>
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
+#include <QFontMetricsF>
+#include <QGraphicsLineItem>
 #include <QLabel>
+#include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QMouseEvent>
+#include <QRubberBand>
 #include <QTimer>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <QtConcurrentMap>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 
 namespace {
-// Okabe–Ito colours: distinguishable with the common forms of colour blindness.
+// Okabe–Ito colours: distinguishable with the common forms of colour blindness. The last (black)
+// follows the palette's text colour, so that it stays visible on a dark background.
 constexpr std::array<QRgb, 8> seriesColours = {
     0x0072b2,
     0xe69f00,
@@ -31,8 +40,43 @@ constexpr std::array<QRgb, 8> seriesColours = {
     0x000000,
 };
 
-// Tick spacing candidates for the time axis, in minutes.
-constexpr std::array<qint64, 12> tickMinutes = { 5, 10, 15, 30, 60, 120, 180, 240, 360, 720, 1440, 10080 };
+// Lines a pixel wide: on dense data a wider pen only smears the band it draws, and Qt strokes lines
+// wider than a pixel through its general path stroker, several times slower per point. At this width
+// the decimator's buckets are exactly the pixel columns.
+constexpr double lineWidth = 1.0;
+constexpr double areaBorderWidth = 1.0;
+constexpr int areaFillAlpha = 190;
+constexpr int hiddenAlpha = 70; // a hidden series' legend entry, dimmed
+constexpr int minimumDragPx = 5; // shorter drags are clicks with a shaky hand
+constexpr size_t parallelPoints = 100'000; // per series, from which series are reduced in parallel
+
+const QueryResult &emptyResult()
+{
+    static const QueryResult empty;
+    return empty;
+}
+
+QColor mixed(const QColor &from, const QColor &to, double amount)
+{
+    return QColor::fromRgbF(float(from.redF() + (to.redF() - from.redF()) * amount),
+        float(from.greenF() + (to.greenF() - from.greenF()) * amount),
+        float(from.blueF() + (to.blueF() - from.blueF()) * amount));
+}
+
+QColor withAlpha(QColor colour, int alpha)
+{
+    colour.setAlpha(alpha);
+    return colour;
+}
+
+// The index of the sample nearest to ms on the result's grid; outside [0, pointCount()) when ms is
+// more than half a step beyond either end.
+qint64 nearestSample(const QueryResult &result, qint64 ms)
+{
+    const qint64 step = std::max<qint64>(result.stepMs, 1);
+    return qint64(std::floor(double(ms - result.startMs) / double(step) + 0.5));
+}
+
 } // namespace
 
 ChartPanel::ChartPanel(QWidget *parent)
@@ -42,8 +86,11 @@ ChartPanel::ChartPanel(QWidget *parent)
     , m_timeAxis(new QCategoryAxis(m_chart))
     , m_valueAxis(new QValueAxis(m_chart))
     , m_placeholder(new QLabel(this))
+    , m_band(new QRubberBand(QRubberBand::Rectangle, m_view->viewport()))
+    , m_hoverLine(new QGraphicsLineItem(m_chart))
 {
     m_chart->setMargins(QMargins(4, 4, 4, 4));
+    m_chart->setBackgroundRoundness(0);
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setAnimationOptions(QChart::NoAnimation);
     QFont titleFont = m_chart->titleFont();
@@ -57,17 +104,22 @@ ChartPanel::ChartPanel(QWidget *parent)
     m_valueAxis->setLabelFormat(QStringLiteral("%.0f"));
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(220);
+    connect(m_chart, &QChart::plotAreaChanged, this, &ChartPanel::handlePlotAreaChanged);
+
+    m_hoverLine->setZValue(1000);
+    m_hoverLine->hide();
+    m_band->hide();
+    m_view->viewport()->setMouseTracking(true);
+    m_view->viewport()->installEventFilter(this);
 
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setAttribute(Qt::WA_TransparentForMouseEvents);
-    QPalette muted = m_placeholder->palette();
-    muted.setColor(QPalette::WindowText, palette().color(QPalette::PlaceholderText));
-    m_placeholder->setPalette(muted);
     m_placeholder->setText(tr("Waiting for data…"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
+    applyPalette();
 }
 
 ChartPanel::~ChartPanel() = default;
@@ -106,13 +158,34 @@ void ChartPanel::setFixedValueRange(double minimum, double maximum)
     m_valueAxis->setRange(minimum, maximum);
 }
 
-qsizetype ChartPanel::pointCount() const
+void ChartPanel::setTimeRange(qint64 startMs, qint64 endMs)
 {
-    qsizetype count = 0;
-    for (const Line &line : m_lines)
-        for (const QLineSeries *segment : line.segments)
-            count += segment->count();
-    return count;
+    if (endMs <= startMs)
+        return;
+    m_timeRange = std::pair(startMs, endMs);
+    redraw();
+}
+
+void ChartPanel::clearTimeRange()
+{
+    m_timeRange.reset();
+    redraw();
+}
+
+void ChartPanel::setStacked(bool stacked)
+{
+    if (m_stacked == stacked)
+        return;
+    m_stacked = stacked;
+    redraw();
+}
+
+void ChartPanel::setDecimationEnabled(bool enabled)
+{
+    if (m_decimationEnabled == enabled)
+        return;
+    m_decimationEnabled = enabled;
+    redraw();
 }
 
 QStringList ChartPanel::legendNames() const
@@ -123,17 +196,225 @@ QStringList ChartPanel::legendNames() const
     return names;
 }
 
+qsizetype ChartPanel::modelPointCount() const
+{
+    const QueryResult &result = m_model ? m_model->result() : emptyResult();
+    qsizetype count = 0;
+    for (const Series &series : result.series)
+        count += std::count_if(
+            series.values.begin(), series.values.end(), [](double v) { return std::isfinite(v); });
+    return count;
+}
+
+qsizetype ChartPanel::drawnPointCount() const
+{
+    qsizetype count = 0;
+    for (const Line &line : m_lines) {
+        if (line.area)
+            count += line.area->upperSeries()->count();
+        for (const QLineSeries *segment : line.segments)
+            count += segment->count();
+    }
+    return count;
+}
+
+std::vector<QList<QPointF>> ChartPanel::drawnSegments(int series) const
+{
+    std::vector<QList<QPointF>> segments;
+    if (series < 0 || series >= seriesCount() || m_lines[size_t(series)].hidden)
+        return segments;
+    const Line &line = m_lines[size_t(series)];
+    if (line.area)
+        segments.push_back(line.area->upperSeries()->points());
+    for (const QLineSeries *segment : line.segments)
+        if (segment->count() > 0)
+            segments.push_back(segment->points());
+    return segments;
+}
+
 QString ChartPanel::placeholderText() const
 {
     return m_placeholder->isVisible() ? m_placeholder->text() : QString();
+}
+
+void ChartPanel::setSeriesVisible(int series, bool visible)
+{
+    if (series < 0 || series >= seriesCount())
+        return;
+    const QString &name = m_lines[size_t(series)].name;
+    if (visible)
+        m_hiddenNames.remove(name);
+    else
+        m_hiddenNames.insert(name);
+    redraw();
+}
+
+bool ChartPanel::isSeriesVisible(int series) const
+{
+    return series >= 0 && series < seriesCount() && !m_lines[size_t(series)].hidden;
+}
+
+QString ChartPanel::toolTipText(qint64 ms) const
+{
+    const QueryResult &result = m_model ? m_model->result() : emptyResult();
+    const int count = result.pointCount();
+    if (count == 0)
+        return {};
+    // The nearest sample, if the time is within half a step of one.
+    const qint64 nearest = nearestSample(result, ms);
+    const bool onGrid = nearest >= 0 && nearest < count;
+    const qint64 atMs = onGrid ? result.timestampAt(int(nearest)) : ms;
+
+    const QLocale locale = this->locale();
+    const QString unit = m_model->unit();
+    QStringList lines { locale.toString(QDateTime::fromMSecsSinceEpoch(atMs), QLocale::ShortFormat) };
+    double total = 0;
+    int shown = 0;
+    for (size_t s = 0; s < m_lines.size() && s < result.series.size(); ++s) {
+        if (m_lines[s].hidden)
+            continue;
+        const double value = onGrid ? result.series[s].values[size_t(nearest)] : std::nan("");
+        const bool known = std::isfinite(value);
+        lines.append(tr("%1: %2").arg(
+            m_lines[s].name, known ? UnitFormatter::format(value, unit, locale) : tr("no data")));
+        total += known ? value : 0;
+        ++shown;
+    }
+    if (m_stacked && shown > 1)
+        lines.append(tr("Total: %1").arg(UnitFormatter::format(total, unit, locale)));
+    return lines.join(QLatin1Char('\n'));
+}
+
+QRectF ChartPanel::plotArea() const
+{
+    return m_view->viewportTransform().mapRect(m_chart->mapRectToScene(m_chart->plotArea()));
+}
+
+QWidget *ChartPanel::chartViewport() const
+{
+    return m_view->viewport();
+}
+
+qint64 ChartPanel::timeAt(double viewportX) const
+{
+    const QRectF plot = plotArea();
+    if (plot.width() <= 0)
+        return m_axisStartMs;
+    const double fraction = std::clamp((viewportX - plot.left()) / plot.width(), 0.0, 1.0);
+    return m_axisStartMs + qint64(std::llround(fraction * double(m_axisEndMs - m_axisStartMs)));
 }
 
 void ChartPanel::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     m_placeholder->setGeometry(rect());
-    if (m_endMs > m_startMs)
-        updateTimeAxis(m_startMs, m_endMs);
+}
+
+void ChartPanel::changeEvent(QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::PaletteChange:
+        applyPalette();
+        break;
+    case QEvent::LocaleChange:
+        updateTimeAxis();
+        break;
+    case QEvent::LanguageChange:
+        scheduleRedraw();
+        break;
+    default:
+        break;
+    }
+    QWidget::changeEvent(event);
+}
+
+bool ChartPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_view->viewport())
+        return QWidget::eventFilter(watched, event);
+
+    switch (event->type()) {
+    case QEvent::MouseButtonPress: {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() != Qt::LeftButton || !plotArea().contains(mouse->position()))
+            break; // the legend takes its clicks
+        m_dragOrigin = mouse->position().toPoint();
+        hideHover();
+        return true;
+    }
+    case QEvent::MouseMove: {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (!m_dragOrigin) {
+            showHover(mouse->position().toPoint());
+            break;
+        }
+        const QRectF plot = plotArea();
+        const double x0 = std::clamp(
+            double(std::min(m_dragOrigin->x(), mouse->position().toPoint().x())), plot.left(), plot.right());
+        const double x1 = std::clamp(
+            double(std::max(m_dragOrigin->x(), mouse->position().toPoint().x())), plot.left(), plot.right());
+        m_band->setGeometry(QRectF(QPointF(x0, plot.top()), QPointF(x1, plot.bottom())).toRect());
+        m_band->setVisible(x1 - x0 >= minimumDragPx);
+        return true;
+    }
+    case QEvent::MouseButtonRelease: {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() != Qt::LeftButton || !m_dragOrigin)
+            break;
+        const int from = m_dragOrigin->x();
+        const int to = mouse->position().toPoint().x();
+        m_dragOrigin.reset();
+        m_band->hide();
+        if (std::abs(to - from) >= minimumDragPx) {
+            const qint64 startMs = timeAt(std::min(from, to));
+            const qint64 endMs = timeAt(std::max(from, to));
+            if (endMs > startMs)
+                Q_EMIT rangeSelected(startMs, endMs);
+        }
+        return true;
+    }
+    case QEvent::MouseButtonDblClick: {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() != Qt::LeftButton || !plotArea().contains(mouse->position()))
+            break;
+        m_dragOrigin.reset();
+        m_band->hide();
+        Q_EMIT zoomOutRequested();
+        return true;
+    }
+    case QEvent::Leave:
+        hideHover();
+        break;
+    default:
+        break;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ChartPanel::showHover(const QPoint &viewportPos)
+{
+    const QRectF plot = plotArea();
+    const QueryResult &result = m_model ? m_model->result() : emptyResult();
+    if (!plot.contains(viewportPos) || result.pointCount() == 0 || m_axisEndMs <= m_axisStartMs) {
+        hideHover();
+        return;
+    }
+    const qint64 ms = timeAt(viewportPos.x());
+    // The line marks the sample the tooltip speaks of.
+    const qint64 nearest = std::clamp<qint64>(nearestSample(result, ms), 0, result.pointCount() - 1);
+    const qint64 sampleMs = std::clamp(result.timestampAt(int(nearest)), m_axisStartMs, m_axisEndMs);
+    const QRectF area = m_chart->plotArea();
+    const double x
+        = area.left() + double(sampleMs - m_axisStartMs) / double(m_axisEndMs - m_axisStartMs) * area.width();
+    m_hoverLine->setLine(x, area.top(), x, area.bottom());
+    m_hoverLine->show();
+    QToolTip::showText(m_view->viewport()->mapToGlobal(viewportPos), toolTipText(ms), m_view->viewport());
+}
+
+void ChartPanel::hideHover()
+{
+    m_hoverLine->hide();
+    QToolTip::hideText();
 }
 
 void ChartPanel::scheduleRedraw()
@@ -148,90 +429,99 @@ void ChartPanel::scheduleRedraw()
     });
 }
 
-QLineSeries *ChartPanel::newSegment(const QString &name, const QColor &colour, bool inLegend)
+QColor ChartPanel::seriesColour(int line) const
+{
+    const QRgb rgb = seriesColours[size_t(line) % seriesColours.size()];
+    return rgb == 0x000000 ? palette().color(QPalette::Text) : QColor::fromRgb(rgb);
+}
+
+QLineSeries *ChartPanel::newSegment(int line, bool inLegend)
 {
     auto *segment = new QLineSeries(m_chart);
-    segment->setName(name);
-    QPen pen(colour);
-    pen.setWidthF(1.6);
-    segment->setPen(pen);
+    segment->setName(m_lines[size_t(line)].name);
+    segment->setPen(QPen(seriesColour(line), lineWidth));
     m_chart->addSeries(segment);
     segment->attachAxis(m_timeAxis);
     segment->attachAxis(m_valueAxis);
     const QList<QLegendMarker *> markers = m_chart->legend()->markers(segment);
-    for (QLegendMarker *marker : markers)
+    for (QLegendMarker *marker : markers) {
         marker->setVisible(inLegend);
+        connect(marker, &QLegendMarker::clicked, this, [this, marker] { handleMarkerClicked(marker); });
+    }
     return segment;
+}
+
+void ChartPanel::rebuildSeries()
+{
+    const QueryResult &result = m_model ? m_model->result() : emptyResult();
+    m_chart->removeAllSeries();
+    m_lines.clear();
+    for (const Series &series : result.series)
+        m_lines.push_back(Line { series.name, false, {}, nullptr });
+    for (size_t i = 0; i < m_lines.size(); ++i) {
+        Line &line = m_lines[i];
+        if (!m_stacked) {
+            line.segments.push_back(newSegment(int(i), true)); // names the series in the legend
+            continue;
+        }
+        auto *upper = new QLineSeries;
+        auto *lower = new QLineSeries;
+        line.area = new QAreaSeries(upper, lower);
+        upper->setParent(line.area);
+        lower->setParent(line.area);
+        line.area->setName(line.name);
+        const QColor colour = seriesColour(int(i));
+        line.area->setPen(QPen(colour, areaBorderWidth));
+        line.area->setBrush(withAlpha(colour, areaFillAlpha));
+        m_chart->addSeries(line.area);
+        line.area->attachAxis(m_timeAxis);
+        line.area->attachAxis(m_valueAxis);
+        const QList<QLegendMarker *> markers = m_chart->legend()->markers(line.area);
+        for (QLegendMarker *marker : markers)
+            connect(marker, &QLegendMarker::clicked, this, [this, marker] { handleMarkerClicked(marker); });
+    }
+    m_seriesAreStacked = m_stacked;
 }
 
 void ChartPanel::redraw()
 {
-    const QueryResult empty;
-    const QueryResult &result = m_model ? m_model->result() : empty;
+    const QueryResult &result = m_model ? m_model->result() : emptyResult();
 
-    // Split every series into runs between gaps; each run becomes one line segment in bulk.
-    std::vector<std::vector<QList<QPointF>>> runsPerSeries(result.series.size());
-    double maximum = 0;
-    qsizetype points = 0;
-    for (size_t s = 0; s < result.series.size(); ++s) {
-        const std::vector<double> &values = result.series[s].values;
-        QList<QPointF> run;
-        for (size_t i = 0; i < values.size(); ++i) {
-            const double value = values[i];
-            if (std::isnan(value)) {
-                if (!run.isEmpty())
-                    runsPerSeries[s].push_back(std::exchange(run, {}));
-                continue;
-            }
-            run.append(QPointF(double(result.timestampAt(int(i))), value));
-            maximum = std::max(maximum, value);
-            ++points;
-        }
-        if (!run.isEmpty())
-            runsPerSeries[s].push_back(std::move(run));
-    }
-
-    // Reuse line segments where the series set is unchanged; QXYSeries::replace() redraws once.
-    const bool sameSeries = m_lines.size() == result.series.size()
+    // Reuse the series objects while the series set and the mode are unchanged; QXYSeries::replace()
+    // redraws once.
+    const bool sameSeries = m_seriesAreStacked == m_stacked && m_lines.size() == result.series.size()
         && std::equal(m_lines.begin(), m_lines.end(), result.series.begin(),
             [](const Line &line, const Series &series) { return line.name == series.name; });
-    if (!sameSeries) {
-        m_chart->removeAllSeries();
-        m_lines.clear();
-        for (const Series &series : result.series)
-            m_lines.push_back(Line { series.name, {} });
-    }
-    for (size_t s = 0; s < m_lines.size(); ++s) {
-        Line &line = m_lines[s];
-        const QColor colour = QColor::fromRgb(seriesColours[s % seriesColours.size()]);
-        std::vector<QList<QPointF>> &runs = runsPerSeries[s];
-        if (runs.empty())
-            runs.emplace_back(); // keep one (empty) segment so that the legend still names the series
-        while (line.segments.size() < runs.size())
-            line.segments.push_back(newSegment(line.name, colour, line.segments.empty()));
-        while (line.segments.size() > runs.size()) {
-            QLineSeries *extra = line.segments.back();
-            line.segments.pop_back();
-            m_chart->removeSeries(extra);
-            delete extra;
-        }
-        for (size_t r = 0; r < runs.size(); ++r)
-            line.segments[r]->replace(runs[r]);
+    if (!sameSeries)
+        rebuildSeries();
+    for (Line &line : m_lines)
+        line.hidden = m_hiddenNames.contains(line.name);
+
+    // Stacked: the running total of the visible series, gaps counting as 0.
+    m_totals.assign(m_stacked ? m_lines.size() : 0, {});
+    const std::vector<double> *below = nullptr;
+    for (size_t s = 0; s < m_totals.size(); ++s) {
+        if (m_lines[s].hidden)
+            continue;
+        const std::vector<double> &values = result.series[s].values;
+        std::vector<double> &total = m_totals[s];
+        total.resize(values.size());
+        for (size_t i = 0; i < values.size(); ++i)
+            total[i] = (below ? (*below)[i] : 0.0) + (std::isfinite(values[i]) ? values[i] : 0.0);
+        below = &total;
     }
 
-    if (result.pointCount() > 0) {
-        m_startMs = result.startMs;
-        m_endMs = result.timestampAt(result.pointCount() - 1);
-        updateTimeAxis(m_startMs, m_endMs);
-    }
-    if (!m_fixedRange) {
-        m_valueAxis->setRange(0, maximum > 0 ? maximum * 1.08 : 1);
-        m_valueAxis->applyNiceNumbers();
-        m_valueAxis->setLabelFormat(
-            m_valueAxis->max() <= 5 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
-    }
+    updateTimeRange();
+    updateGeometryPoints();
+    updateValueRange();
+    updateTimeAxis();
 
-    if (points > 0) {
+    // Whether there is anything to draw: stops at the first value, unlike modelPointCount().
+    const bool hasValues = std::any_of(result.series.begin(), result.series.end(), [](const Series &series) {
+        return std::any_of(
+            series.values.begin(), series.values.end(), [](double v) { return std::isfinite(v); });
+    });
+    if (hasValues) {
         m_placeholder->hide();
     } else {
         m_placeholder->setText(
@@ -242,35 +532,284 @@ void ChartPanel::redraw()
     }
 }
 
-void ChartPanel::updateTimeAxis(qint64 startMs, qint64 endMs)
+void ChartPanel::updateTimeRange()
 {
-    // Labels fall on round local times (every 2 h, 4 h, ...), as many as the width has room for;
-    // the axis spans exactly the data.
-    const qint64 span = std::max<qint64>(endMs - startMs, 60000);
-    const int maxLabels = std::max(3, m_view->width() / 110);
-    qint64 intervalMs = tickMinutes.back() * 60000;
-    for (qint64 minutes : tickMinutes) {
-        if (span / (minutes * 60000) + 1 <= maxLabels) {
-            intervalMs = minutes * 60000;
-            break;
+    const QueryResult &result = m_model ? m_model->result() : emptyResult();
+    const int count = result.pointCount();
+    if (m_timeRange) {
+        std::tie(m_axisStartMs, m_axisEndMs) = *m_timeRange;
+    } else if (count > 0) {
+        m_axisStartMs = result.startMs;
+        m_axisEndMs = std::max(
+            result.timestampAt(count - 1), result.startMs + std::max<qint64>(result.stepMs, 60000));
+    }
+    // The axis itself moves in updateGeometryPoints(), together with the points.
+}
+
+void ChartPanel::updateValueRange()
+{
+    if (m_fixedRange)
+        return;
+    // Fit the visible series in the visible time, from zero. The drawn points hold every pixel column's
+    // extremes, so they give the data's range at a fraction of the cost (all but the partial column at
+    // either edge of the plot).
+    const double from = double(m_axisStartMs), to = double(m_axisEndMs);
+    double minimum = 0, maximum = 0;
+    for (size_t s = 0; s < m_lines.size(); ++s) {
+        for (const QList<QPointF> &segment : drawnSegments(int(s))) {
+            for (const QPointF &point : segment) {
+                if (point.x() < from || point.x() > to)
+                    continue;
+                minimum = std::min(minimum, point.y());
+                maximum = std::max(maximum, point.y());
+            }
         }
     }
-    const qint64 offsetMs = qint64(QDateTime::fromMSecsSinceEpoch(startMs).offsetFromUtc()) * 1000;
-    const QString format = span <= 36 * 3600 * 1000LL
-        ? QStringLiteral("HH:mm")
-        : (intervalMs >= 1440 * 60000 ? QStringLiteral("MM-dd") : QStringLiteral("MM-dd HH:mm"));
+    // Four to six round steps (1, 2, 2.5 or 5 times a power of ten), a little room above the data.
+    if (maximum <= minimum)
+        maximum = minimum + 1;
+    const double rough = (maximum * 1.02 - minimum) / 4;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(rough)));
+    const double fraction = rough / magnitude;
+    const double step = magnitude
+        * (fraction <= 1          ? 1
+                : fraction <= 2   ? 2
+                : fraction <= 2.5 ? 2.5
+                : fraction <= 5   ? 5
+                                  : 10);
+    const double low = std::floor(minimum / step) * step;
+    const double high = std::ceil(maximum * 1.02 / step) * step;
+    m_valueAxis->setRange(low, high);
+    m_valueAxis->setTickCount(int(std::lround((high - low) / step)) + 1);
+    int decimals = 0;
+    while (decimals < 3
+        && std::abs(step * std::pow(10.0, decimals) - std::round(step * std::pow(10.0, decimals))) > 1e-6)
+        ++decimals;
+    m_valueAxis->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
+}
 
+PixelColumns ChartPanel::pixelColumns(double penWidth) const
+{
+    QRectF area = m_chart->plotArea();
+    if (area.width() < 1) // not laid out yet: a guess, corrected when the plot area is known
+        area = QRectF(60, 0, std::max(100, m_view->width() - 80), 1);
+    // In device pixels: on a high-density screen a logical pixel holds several columns.
+    const double ratio = devicePixelRatioF();
+    return PixelColumns { double(m_axisStartMs), double(m_axisEndMs), area.left() * ratio,
+        area.width() * ratio, penWidth * ratio };
+}
+
+bool ChartPanel::decimates(size_t pointCount, const PixelColumns &columns) const
+{
+    return m_decimationEnabled && pointCount > 2 * size_t(columns.count());
+}
+
+void ChartPanel::updateGeometryPoints()
+{
+    const QueryResult &result = m_model ? m_model->result() : emptyResult();
+    const PixelColumns columns = pixelColumns(lineWidth);
+    const PixelColumns areaColumns = pixelColumns(areaBorderWidth);
+    m_drawnFor = columns;
+
+    // The points first: lines one run per segment between gaps, areas one run of the running total.
+    std::vector<std::vector<Decimator::Run>> runs(m_lines.size());
+    std::vector<size_t> visible;
+    for (size_t s = 0; s < m_lines.size(); ++s)
+        if (!m_lines[s].hidden)
+            visible.push_back(s);
+    auto reduce = [&](size_t s) {
+        const std::vector<double> &values = m_stacked ? m_totals[s] : result.series[s].values;
+        const PixelColumns &grid = m_stacked ? areaColumns : columns;
+        runs[s] = decimates(values.size(), grid) ? Decimator::m4(values, result.startMs, result.stepMs, grid)
+                                                 : Decimator::runs(values, result.startMs, result.stepMs);
+    };
+    // Series of hundreds of thousands of points take milliseconds each: one per core. Each task
+    // writes only its own series' runs.
+    if (visible.size() > 1 && size_t(result.pointCount()) >= parallelPoints)
+        QtConcurrent::blockingMap(visible, reduce);
+    else
+        std::for_each(visible.begin(), visible.end(), reduce);
+
+    // Moving the axis makes Qt Charts place every attached series' points again: empty the series
+    // first, so that it does so once, for the new points.
+    const bool axisMoves = m_axisEndMs > m_axisStartMs
+        && (m_timeAxis->min() != double(m_axisStartMs) || m_timeAxis->max() != double(m_axisEndMs));
+    if (axisMoves) {
+        for (Line &line : m_lines) {
+            if (line.area) {
+                line.area->upperSeries()->clear();
+                line.area->lowerSeries()->clear();
+            }
+            for (QLineSeries *segment : line.segments)
+                segment->clear();
+        }
+        m_timeAxis->setRange(double(m_axisStartMs), double(m_axisEndMs));
+    }
+
+    QList<QPointF> below; // stacked: the top edge of the visible area beneath
+    for (size_t s = 0; s < m_lines.size(); ++s) {
+        Line &line = m_lines[s];
+        if (line.area) {
+            const QList<QPointF> upper = runs[s].empty() ? QList<QPointF>() : std::move(runs[s].front());
+            if (below.isEmpty() && !upper.isEmpty())
+                below = { QPointF(upper.front().x(), 0), QPointF(upper.back().x(), 0) };
+            line.area->lowerSeries()->replace(upper.isEmpty() ? QList<QPointF>() : below);
+            line.area->upperSeries()->replace(upper);
+            if (!upper.isEmpty())
+                below = upper;
+            continue;
+        }
+        if (runs[s].empty())
+            runs[s].emplace_back(); // keep one (empty) segment so that the legend still names the series
+        while (line.segments.size() < runs[s].size())
+            line.segments.push_back(newSegment(int(s), false));
+        while (line.segments.size() > runs[s].size()) {
+            QLineSeries *extra = line.segments.back();
+            line.segments.pop_back();
+            m_chart->removeSeries(extra);
+            delete extra;
+        }
+        for (size_t r = 0; r < runs[s].size(); ++r) {
+            line.segments[r]->replace(runs[s][r]);
+            // A sample alone between gaps has no line to draw: a dot shows it.
+            const bool alone = runs[s][r].size() == 1;
+            if (line.segments[r]->pointsVisible() != alone)
+                line.segments[r]->setPointsVisible(alone);
+        }
+    }
+    applyVisibility();
+}
+
+void ChartPanel::updateTimeAxis()
+{
+    QList<TimeTick> ticks;
+    if (m_axisEndMs > m_axisStartMs)
+        ticks = TimeAxisTicks::choose(m_axisStartMs, m_axisEndMs,
+            m_chart->plotArea().width() >= 1 ? m_chart->plotArea().width() : pixelColumns(1).width,
+            QFontMetricsF(m_timeAxis->labelsFont()), locale());
+    // Qt Charts makes new label and grid items for every category: leave them be if the ticks stay.
+    // (The first category may start anywhere before the first tick: it has no label.)
+    const bool startFits = ticks.isEmpty() || m_timeAxis->startValue() <= double(ticks.front().ms);
+    if (ticks == m_ticks && startFits)
+        return;
+    m_ticks = ticks;
     const QStringList oldLabels = m_timeAxis->categoriesLabels();
     for (const QString &label : oldLabels)
         m_timeAxis->remove(label);
-    m_timeAxis->setStartValue(double(startMs));
-    // A label centred on a tick at the very edge would be clipped by the plot area: keep clear of the ends.
-    const qint64 margin = span / 25;
-    for (qint64 tick = ((startMs + offsetMs + intervalMs - 1) / intervalMs) * intervalMs - offsetMs;
-         tick <= endMs; tick += intervalMs) {
-        if (tick - startMs < margin || endMs - tick < margin)
-            continue;
-        m_timeAxis->append(QDateTime::fromMSecsSinceEpoch(tick).toString(format), double(tick));
+    if (m_ticks.isEmpty())
+        return;
+    m_timeAxis->setStartValue(double(m_axisStartMs));
+    // QCategoryAxis names categories by their labels, which must differ: a label that repeats ("12:00"
+    // on every day of a week) gets invisible zero-width spaces appended.
+    QHash<QString, int> repeats;
+    for (const TimeTick &tick : std::as_const(m_ticks)) {
+        const int repeat = repeats[tick.label]++;
+        m_timeAxis->append(tick.label + QString(repeat, QChar(0x200b)), double(tick.ms));
     }
-    m_timeAxis->setRange(double(startMs), double(endMs));
+    m_timeAxis->setRange(double(m_axisStartMs), double(m_axisEndMs));
+}
+
+void ChartPanel::applyVisibility()
+{
+    const QColor text = palette().color(QPalette::Text);
+    for (size_t s = 0; s < m_lines.size(); ++s) {
+        const Line &line = m_lines[s];
+        const int alpha = line.hidden ? hiddenAlpha : 255;
+        const QColor colour = withAlpha(seriesColour(int(s)), alpha);
+        std::vector<QAbstractSeries *> series;
+        if (line.area)
+            series.push_back(line.area);
+        series.insert(series.end(), line.segments.begin(), line.segments.end());
+        for (size_t i = 0; i < series.size(); ++i) {
+            series[i]->setVisible(!line.hidden);
+            // Showing or hiding a series does the same to its legend marker: only the first of a line
+            // is listed, and a hidden one stays listed, dimmed, so that it can be clicked back on. Each
+            // change makes the legend lay out again: only what differs is set.
+            const QList<QLegendMarker *> markers = m_chart->legend()->markers(series[i]);
+            for (QLegendMarker *marker : markers) {
+                if (marker->isVisible() != (i == 0))
+                    marker->setVisible(i == 0);
+                if (i != 0)
+                    continue;
+                if (marker->brush() != QBrush(colour))
+                    marker->setBrush(colour);
+                if (marker->pen() != QPen(colour))
+                    marker->setPen(QPen(colour));
+                if (marker->labelBrush() != QBrush(withAlpha(text, alpha)))
+                    marker->setLabelBrush(withAlpha(text, alpha));
+            }
+        }
+    }
+}
+
+void ChartPanel::applyPalette()
+{
+    const QPalette colours = palette();
+    const QColor background = colours.color(QPalette::Base);
+    const QColor text = colours.color(QPalette::Text);
+    const QColor grid = mixed(background, text, 0.12);
+    const QColor axisLine = mixed(background, text, 0.35);
+
+    m_view->setBackgroundBrush(background);
+    m_chart->setBackgroundBrush(background);
+    m_chart->setBackgroundPen(Qt::NoPen);
+    m_chart->setTitleBrush(text);
+    m_chart->legend()->setLabelColor(text);
+    for (QAbstractAxis *axis :
+        { static_cast<QAbstractAxis *>(m_timeAxis), static_cast<QAbstractAxis *>(m_valueAxis) }) {
+        axis->setLabelsColor(text);
+        axis->setTitleBrush(text);
+        axis->setGridLineColor(grid);
+        axis->setLinePenColor(axisLine);
+        axis->setShadesVisible(false);
+    }
+    QPen hoverPen(mixed(background, text, 0.5));
+    hoverPen.setCosmetic(true);
+    m_hoverLine->setPen(hoverPen);
+
+    QPalette muted = m_placeholder->palette();
+    muted.setColor(QPalette::WindowText, colours.color(QPalette::PlaceholderText));
+    m_placeholder->setPalette(muted);
+
+    // The series keep their colours, except the one that follows the text colour.
+    for (size_t s = 0; s < m_lines.size(); ++s) {
+        const QColor colour = seriesColour(int(s));
+        Line &line = m_lines[s];
+        if (line.area) {
+            line.area->setPen(QPen(colour, areaBorderWidth));
+            line.area->setBrush(withAlpha(colour, areaFillAlpha));
+        }
+        for (QLineSeries *segment : line.segments)
+            segment->setPen(QPen(colour, lineWidth));
+    }
+    applyVisibility();
+}
+
+void ChartPanel::handlePlotAreaChanged(const QRectF &plotArea)
+{
+    if (plotArea.width() < 1)
+        return;
+    const PixelColumns columns = pixelColumns(lineWidth); // QChart::plotArea() is the new one already
+    if (columns.left == m_drawnFor.left && columns.width == m_drawnFor.width)
+        return;
+    const QueryResult &result = m_model ? m_model->result() : emptyResult();
+    const size_t points = size_t(result.pointCount());
+    // Decimated points depend on where the pixel columns fall; all points do not.
+    if (decimates(points, columns) || decimates(points, m_drawnFor))
+        updateGeometryPoints();
+    else
+        m_drawnFor = columns;
+    updateTimeAxis(); // the ticks depend on the width
+}
+
+void ChartPanel::handleMarkerClicked(QLegendMarker *marker)
+{
+    for (size_t s = 0; s < m_lines.size(); ++s) {
+        const Line &line = m_lines[s];
+        if (marker->series() == line.area
+            || (!line.segments.empty() && marker->series() == line.segments.front())) {
+            setSeriesVisible(int(s), line.hidden);
+            return;
+        }
+    }
 }
