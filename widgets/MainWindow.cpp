@@ -1,7 +1,10 @@
 #include "MainWindow.h"
 
 #include "AlertsPage.h"
+#include "CapacityPage.h"
+#include "ChartPanel.h"
 #include "OverviewPage.h"
+#include "QueuePage.h"
 #include "Theme.h"
 #include "TimeRangeBar.h"
 #include "UtilisationPage.h"
@@ -32,6 +35,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_pages(new QTabWidget(this))
     , m_overview(new OverviewPage(m_pages))
     , m_utilisation(new UtilisationPage(m_pages))
+    , m_capacity(new CapacityPage(m_pages))
+    , m_queue(new QueuePage(m_pages))
     , m_alerts(new AlertsPage(m_pages))
     , m_banner(new QLabel(this))
     , m_sourceLabel(new QLabel(this))
@@ -46,9 +51,13 @@ MainWindow::MainWindow(QWidget *parent)
     // Page names, for screenshots and tests.
     m_overview->setObjectName(QStringLiteral("overview"));
     m_utilisation->setObjectName(QStringLiteral("utilisation"));
+    m_capacity->setObjectName(QStringLiteral("capacity"));
+    m_queue->setObjectName(QStringLiteral("queue"));
     m_alerts->setObjectName(QStringLiteral("alerts"));
     m_pages->addTab(m_overview, QString());
+    m_pages->addTab(m_capacity, QString());
     m_pages->addTab(m_utilisation, QString());
+    m_pages->addTab(m_queue, QString());
     m_pages->addTab(m_alerts, QString());
     connect(m_alerts, &AlertsPage::firingCountChanged, this, [this](int count) {
         m_firingAlerts = count;
@@ -191,6 +200,11 @@ void MainWindow::printCurrentPage(QPrinter *printer)
     painter.end();
 }
 
+QList<ChartPanel *> MainWindow::charts() const
+{
+    return m_pages->findChildren<ChartPanel *>();
+}
+
 void MainWindow::showPage(int index)
 {
     if (index >= 0 && index < m_pages->count())
@@ -315,7 +329,9 @@ void MainWindow::updateTitle()
 void MainWindow::retranslate()
 {
     m_pages->setTabText(m_pages->indexOf(m_overview), tr("&Overview"));
+    m_pages->setTabText(m_pages->indexOf(m_capacity), tr("&Capacity"));
     m_pages->setTabText(m_pages->indexOf(m_utilisation), tr("&Utilisation"));
+    m_pages->setTabText(m_pages->indexOf(m_queue), tr("&Queue"));
     m_pages->setTabText(m_pages->indexOf(m_alerts),
         m_firingAlerts == 0 ? tr("&Alerts") : tr("&Alerts (%1)").arg(QLocale().toString(m_firingAlerts)));
     m_fileMenu->setTitle(tr("&File"));

@@ -10,6 +10,9 @@ class QToolButton;
 class AlertsPage;
 class OverviewPage;
 class UtilisationPage;
+class CapacityPage;
+class QueuePage;
+class ChartPanel;
 class TimeRangeBar;
 class ViewRange;
 class QActionGroup;
@@ -26,6 +29,10 @@ public:
     OverviewPage *overviewPage() const { return m_overview; }
     AlertsPage *alertsPage() const { return m_alerts; }
     UtilisationPage *utilisationPage() const { return m_utilisation; }
+    CapacityPage *capacityPage() const { return m_capacity; }
+    QueuePage *queuePage() const { return m_queue; }
+    // Every time chart of every page: the shared time range drives them all.
+    QList<ChartPanel *> charts() const;
     // The time range every page shows: adds its toolbar and its View menu entries.
     void setViewRange(ViewRange *range);
     TimeRangeBar *timeRangeBar() const { return m_rangeBar; }
@@ -72,6 +79,8 @@ private:
     QTabWidget *m_pages;
     OverviewPage *m_overview;
     UtilisationPage *m_utilisation;
+    CapacityPage *m_capacity;
+    QueuePage *m_queue;
     AlertsPage *m_alerts;
     int m_firingAlerts = 0;
     QLabel *m_banner;

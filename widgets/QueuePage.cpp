@@ -22,6 +22,8 @@ QueuePage::QueuePage(QWidget *parent)
 {
     setObjectName(QStringLiteral("QueuePage"));
     m_running->setObjectName(QStringLiteral("runningChart"));
+    // Jobs running add up to the cluster's: stacked, the top edge is the total.
+    m_running->setStacked(true);
     m_pending->setObjectName(QStringLiteral("pendingChart"));
     m_wait->setObjectName(QStringLiteral("waitChart"));
     m_gpuStates->setObjectName(QStringLiteral("gpuStateChart"));
@@ -115,15 +117,12 @@ void QueuePage::changeEvent(QEvent *event)
 
 void QueuePage::retranslate()
 {
-    constexpr qint64 hourMs = 3600 * 1000LL;
-    const qint64 hours = std::max<qint64>(1, m_windowMs / hourMs);
-    //: The window a Queue page chart covers, e.g. "last 7 days"; %n is a number of days
-    const QString window = hours % 24 == 0 && hours > 24 ? tr("last %n days", nullptr, int(hours / 24))
-                                                         : tr("last %n hours", nullptr, int(hours));
-    m_running->setTitle(tr("Jobs running by partition, %1").arg(window));
-    m_pending->setTitle(tr("Jobs waiting by partition, %1").arg(window));
+    // The time range is the toolbar's, shared by every page: titles do not repeat it, as it may be a
+    // zoomed or paused window rather than the last hours.
+    m_running->setTitle(tr("Jobs running by partition (stacked)"));
+    m_pending->setTitle(tr("Jobs waiting by partition"));
     //: Chart of the queue wait of started jobs: median (p50) and 90th percentile (p90)
-    m_wait->setTitle(tr("Queue wait, p50 and p90, %1").arg(window));
-    m_gpuStates->setTitle(tr("GPUs allocated, idle and down, %1").arg(window));
-    m_accountTitle->setText(tr("Top accounts by GPU-hours, %1").arg(window));
+    m_wait->setTitle(tr("Queue wait, p50 and p90"));
+    m_gpuStates->setTitle(tr("GPUs allocated, idle and down"));
+    m_accountTitle->setText(tr("Top accounts by GPU-hours over the time range shown"));
 }

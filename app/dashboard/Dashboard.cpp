@@ -1,8 +1,12 @@
 #include "Dashboard.h"
 
+#include "AccountUsageModel.h"
 #include "AlertModel.h"
 #include "AlertsPage.h"
 #include "CacheService.h"
+#include "CapacityPage.h"
+#include "CapacitySummary.h"
+#include "ChartPanel.h"
 #include "DemoSource.h"
 #include "KpiModel.h"
 #include "MainWindow.h"
@@ -10,6 +14,7 @@
 #include "OverviewPage.h"
 #include "PrometheusSource.h"
 #include "QueryCatalogue.h"
+#include "QueuePage.h"
 #include "RefreshController.h"
 #include "Roadmap.h"
 #include "SettingsDialog.h"
@@ -38,6 +43,7 @@ Dashboard::Dashboard(const DashboardOptions &options, const DashboardConfig &con
     , m_range(new ViewRange(this))
     , m_kpis(new KpiModel(Roadmap::builtIn(), this))
     , m_nodes(new NodeTableModel(this))
+    , m_accounts(new AccountUsageModel(this))
     , m_alerts(new AlertModel(this))
     , m_targets(new TargetModel(this))
     , m_window(std::make_unique<MainWindow>())
@@ -71,6 +77,38 @@ Dashboard::Dashboard(const DashboardOptions &options, const DashboardConfig &con
     utilisation->setTensorModel(addSeriesModel(QStringLiteral("tensor_active_by_partition")));
     utilisation->setNodeUtilisationModel(addSeriesModel(QStringLiteral("node_gpu_util")));
     utilisation->setNodeTableModel(m_nodes);
+
+    CapacityPage *capacity = m_window->capacityPage();
+    capacity->setRoadmap(Roadmap::builtIn());
+    for (Precision precision : { Precision::DenseFp16Bf16, Precision::DenseFp8 }) {
+        auto roadmapModel = [this](const QString &id) {
+            const QueryDefinition *definition = QueryCatalogue::builtIn().find(id);
+            return m_roadmapSeries[id]
+                = new TimeSeriesModel(id, definition ? definition->unit : QString(), this);
+        };
+        capacity->setCapacityModels(precision, roadmapModel(CapacitySummary::installedQueryId(precision)),
+            roadmapModel(CapacitySummary::deliveredQueryId(precision)));
+    }
+    capacity->setPrecision(m_config.precision);
+    connect(capacity, &CapacityPage::precisionChanged, this, [this](Precision precision) {
+        DashboardConfig changed = m_config;
+        changed.precision = precision;
+        applyConfig(changed);
+    });
+
+    QueuePage *queue = m_window->queuePage();
+    queue->setRunningModel(addSeriesModel(QStringLiteral("queue_running_by_partition")));
+    queue->setPendingModel(addSeriesModel(QStringLiteral("queue_pending_by_partition")));
+    queue->setWaitModel(addSeriesModel(QStringLiteral("queue_wait_minutes")));
+    queue->setGpuStateModel(addSeriesModel(QStringLiteral("gpus_by_state")));
+    m_accounts->setSource(addSeriesModel(QStringLiteral("account_gpu_hours")));
+    queue->setAccountUsageModel(m_accounts);
+
+    // Every chart follows the shared time range: a drag on any of them zooms all, a double-click zooms out.
+    for (ChartPanel *chart : m_window->charts()) {
+        connect(chart, &ChartPanel::rangeSelected, m_range, &ViewRange::zoomTo);
+        connect(chart, &ChartPanel::zoomOutRequested, m_range, &ViewRange::zoomOut);
+    }
     m_window->alertsPage()->setModels(m_alerts, m_targets);
     connect(m_window.get(), &MainWindow::settingsRequested, this, &Dashboard::showSettings);
     buildPipeline(source ? std::move(source) : makeSource());
@@ -152,6 +190,8 @@ void Dashboard::buildPipeline(std::unique_ptr<MetricSource> source)
             instantQueries.append(id);
     m_controller->setInstantQueries(instantQueries);
     applyViewRange();
+    applyRoadmapWindow();
+    applyAllocations();
     m_controller->setHealthEnabled(true);
     m_controller->setRefreshInterval(m_range->refreshIntervalMs());
 
@@ -159,9 +199,15 @@ void Dashboard::buildPipeline(std::unique_ptr<MetricSource> source)
     m_window->setCacheDescription(tr("Cache: %1").arg(QDir::toNativeSeparators(m_cachePath)));
 
     connect(m_controller, &RefreshController::rangeResultReady, this, &Dashboard::routeResult);
+    connect(m_controller, &RefreshController::fixedWindowResultReady, this,
+        [this](const QString &, const QueryResult &result) {
+            if (const auto it = m_roadmapSeries.find(result.queryId); it != m_roadmapSeries.end())
+                it->second->setResult(result);
+        });
     connect(m_controller, &RefreshController::instantResultReady, m_kpis, &KpiModel::updateFromResult);
     connect(m_controller, &RefreshController::instantResultReady, m_nodes, &NodeTableModel::updateFromResult);
     connect(m_controller, &RefreshController::refreshSucceeded, this, [this](qint64 atMs) {
+        m_window->capacityPage()->setNow(m_source->nowMs());
         m_window->setLastUpdate(atMs);
         m_window->clearStale();
         m_kpis->setStale(false);
@@ -244,6 +290,7 @@ void Dashboard::applyConfig(const DashboardConfig &config)
     if (m_options.demo || m_options.prometheusUrl.isValid() || !sourceChanged) {
         m_range->setRefreshIntervalMs(m_config.refreshIntervalS * 1000);
         m_controller->setRefreshInterval(m_range->refreshIntervalMs());
+        applyAllocations();
         applyRetention();
         return;
     }
@@ -252,6 +299,8 @@ void Dashboard::applyConfig(const DashboardConfig &config)
     for (const auto &[id, model] : m_series)
         model->setResult(QueryResult { id, 0, 0, {}, {} });
     m_nodes->clear();
+    for (const auto &[id, model] : m_roadmapSeries)
+        model->setResult(QueryResult { id, 0, 0, {}, {} });
     m_kpis->setDefinitions(KpiModel::overviewDefinitions());
     m_alerts->setAlerts({});
     m_targets->setTargets({});
@@ -280,6 +329,32 @@ void Dashboard::applyViewRange()
     const ViewRange::Window window = m_range->window();
     const qint64 step = ViewRange::stepFor(window.lengthMs());
     m_controller->setWindow(window.lengthMs(), step, m_range->followsLive() ? 0 : window.endMs);
+    m_window->queuePage()->setWindowLength(window.lengthMs());
+}
+
+void Dashboard::applyRoadmapWindow()
+{
+    const qint64 now = m_source->nowMs();
+    QStringList ids;
+    for (const auto &[id, model] : m_roadmapSeries)
+        ids.append(id);
+    const QueryRequest request = CapacitySummary::roadmapRequest(ids.constFirst(), Roadmap::builtIn(), now);
+    m_controller->setFixedWindow(QStringLiteral("roadmap"), ids, request.startMs, request.stepMs);
+    m_window->capacityPage()->setNow(now);
+}
+
+void Dashboard::applyAllocations()
+{
+    // The simulated centre's accounts have allocations of their own, unless the user's config gives some.
+    if (m_config.allocations.empty() && m_source->isSimulated()) {
+        QString error;
+        if (const auto demo
+            = DashboardConfig::load(QStringLiteral(":/aisc/simulated-centre.conf"), true, &error)) {
+            m_accounts->setAllocations(demo->allocations, demo->subsidyAccounts);
+            return;
+        }
+    }
+    m_accounts->setAllocations(m_config.allocations, m_config.subsidyAccounts);
 }
 
 void Dashboard::rememberDisplayChoice()

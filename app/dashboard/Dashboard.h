@@ -14,6 +14,7 @@ class CacheService;
 class TargetModel;
 class KpiModel;
 class NodeTableModel;
+class AccountUsageModel;
 class MainWindow;
 class QNetworkAccessManager;
 class RefreshController;
@@ -63,6 +64,9 @@ private:
     void buildPipeline(std::unique_ptr<MetricSource> source);
     void routeResult(const QueryResult &result);
     TimeSeriesModel *addSeriesModel(const QString &queryId);
+    // The roadmap window: from the chart's start to now, a point a day.
+    void applyRoadmapWindow();
+    void applyAllocations();
     void showSettings();
     void applyRetention();
     // The controller's window and step for the shared time range.
@@ -76,6 +80,10 @@ private:
     ViewRange *m_range;
     KpiModel *m_kpis;
     NodeTableModel *m_nodes;
+    AccountUsageModel *m_accounts;
+    // Capacity over the roadmap's span, by query id (both precisions), fed from the controller's
+    // fixed "roadmap" window.
+    std::map<QString, TimeSeriesModel *> m_roadmapSeries;
     // One model per query drawn over the view window, by query id; every page's charts share them.
     std::map<QString, TimeSeriesModel *> m_series;
     AlertModel *m_alerts;

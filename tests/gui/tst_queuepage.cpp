@@ -110,7 +110,7 @@ void TestQueuePage::emptyPageSaysItWaits()
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     QCOMPARE(page.runningChart()->placeholderText(), QStringLiteral("Waiting for data…"));
     QCOMPARE(page.accountView()->model()->rowCount(), 0);
-    QCOMPARE(page.accountTitle(), QStringLiteral("Top accounts by GPU-hours, last 24 hours"));
+    QCOMPARE(page.accountTitle(), QStringLiteral("Top accounts by GPU-hours over the time range shown"));
 }
 
 void TestQueuePage::filledFromTheSimulatedCentre_data()
@@ -180,7 +180,6 @@ void TestQueuePage::filledFromTheSimulatedCentre()
         QCOMPARE(expected.chart->legendNames(), expected.legend);
         QVERIFY2(expected.chart->title().startsWith(QLatin1String(expected.title)),
             qPrintable(expected.chart->title()));
-        QVERIFY2(expected.chart->title().endsWith(range), qPrintable(expected.chart->title()));
         QVERIFY(expected.chart->placeholderText().isEmpty());
     }
     // Counts have a value at every point; the wait has one wherever jobs started in the hour before.
@@ -193,7 +192,7 @@ void TestQueuePage::filledFromTheSimulatedCentre()
     const QTableView *view = page.accountView();
     QCOMPARE(view->model()->rowCount(), int(hours->result().series.size()));
     QCOMPARE(view->model()->rowCount(), 10);
-    QCOMPARE(page.accountTitle(), QStringLiteral("Top accounts by GPU-hours, ") + range);
+    QCOMPARE(page.accountTitle(), QStringLiteral("Top accounts by GPU-hours over the time range shown"));
     double used = qInf();
     int allocated = 0, subsidy = 0;
     for (int row = 0; row < view->model()->rowCount(); ++row) {
