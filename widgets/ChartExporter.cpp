@@ -1,11 +1,13 @@
 #include "ChartExporter.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QClipboard>
 #include <QFileInfo>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSvgGenerator>
 #include <QWidget>
@@ -83,11 +85,10 @@ bool ChartExporter::write(
     }
     case Format::Svg: {
         layOut(widget, size);
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            return failed(file.errorString());
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
         QSvgGenerator svg;
-        svg.setOutputDevice(&file);
+        svg.setOutputDevice(&buffer);
         svg.setSize(size);
         svg.setViewBox(QRect(QPoint(), size));
         svg.setResolution(96); // so that its size in millimetres matches the screen
@@ -97,6 +98,10 @@ bool ChartExporter::write(
             QPainter painter(&svg);
             widget->render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
         }
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return failed(file.errorString());
+        file.write(joinStrokes(buffer.data()));
         if (!file.commit())
             return failed(file.errorString());
         return true;
@@ -129,6 +134,63 @@ bool ChartExporter::write(
     }
     }
     return false;
+}
+
+QByteArray ChartExporter::joinStrokes(const QByteArray &svg)
+{
+    // The generator's output is regular: "<g ...attributes...\n>\n" then elements, one per line, then "</g>".
+    static const QByteArray polylineStart = "<polyline fill=\"none\" vector-effect=\"none\" points=\"";
+    QList<QByteArray> lines = svg.split('\n');
+    QByteArray out;
+    out.reserve(svg.size());
+    // The path being built for the current run of polylines, and where its pen is.
+    QByteArray path;
+    QByteArray pen;
+    auto flush = [&] {
+        if (!path.isEmpty())
+            out += "<path fill=\"none\" vector-effect=\"none\" d=\"" + path.trimmed() + "\" />\n";
+        path.clear();
+        pen.clear();
+    };
+    for (const QByteArray &line : std::as_const(lines)) {
+        if (!line.startsWith(polylineStart)) {
+            flush();
+            out += line;
+            out += '\n';
+            continue;
+        }
+        const qsizetype begin = polylineStart.size();
+        const qsizetype end = line.indexOf('"', begin);
+        const QList<QByteArray> points = line.mid(begin, end - begin).trimmed().split(' ');
+        for (qsizetype i = 0; i < points.size(); ++i) {
+            const QByteArray &point = points[i];
+            if (point.isEmpty())
+                continue;
+            // A segment that starts where the last ended continues the line; another starts a new one.
+            if (i == 0 && point == pen)
+                continue;
+            path += (i == 0 ? "M" : "L") + point + ' ';
+            pen = point;
+        }
+    }
+    flush();
+    out.chop(1); // the split added a last newline
+
+    // Consecutive groups with the same attributes and one path each (a series split by gaps) become one.
+    static const QRegularExpression twins(QStringLiteral(
+        "(<g [^>]*>\\n)<path fill=\"none\" vector-effect=\"none\" d=\"([^\"]*)\" />\\n</g>\\n\\n\\1<path "
+        "fill=\"none\" vector-effect=\"none\" d=\"([^\"]*)\" />\\n</g>\\n"));
+    QString text = QString::fromUtf8(out);
+    for (;;) {
+        const QRegularExpressionMatch match = twins.match(text);
+        if (!match.hasMatch())
+            break;
+        text.replace(match.capturedStart(), match.capturedLength(),
+            match.captured(1)
+                + QStringLiteral("<path fill=\"none\" vector-effect=\"none\" d=\"%1 %2\" />\n</g>\n")
+                      .arg(match.captured(2), match.captured(3)));
+    }
+    return text.toUtf8();
 }
 
 void ChartExporter::copyToClipboard(QWidget *widget, QSize size)

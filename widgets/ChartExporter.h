@@ -29,6 +29,10 @@ public:
     // failed, naming the path.
     static bool write(QWidget *widget, const QString &path, Format format, QSize size, const QString &title,
         QString *error);
+    // Qt's SVG generator writes a chart's line as one <polyline> per segment, thousands of them: this
+    // joins each run of them into one <path>, and consecutive groups drawn alike into one, so that a
+    // series is one path an illustrator can select and restyle. Everything else is kept as it is.
+    static QByteArray joinStrokes(const QByteArray &svg);
     // The image on the clipboard, for pasting into a document or a chat.
     static void copyToClipboard(QWidget *widget, QSize size);
 

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QImage>
+#include <QMap>
 #include <QProcess>
 #include <QSet>
 #include <QTcpServer>
@@ -148,8 +149,17 @@ void TestExportCli::chartsInEveryFormat()
     QXmlStreamReader xml(&svgFile);
     QStringList texts;
     QString viewBox;
+    QString stroke; // of the group being read
+    QMap<QString, int> linePaths; // long paths by stroke colour: the series' lines
     while (!xml.atEnd()) {
         if (xml.readNext() == QXmlStreamReader::StartElement) {
+            if (xml.name() == QLatin1String("g"))
+                stroke = xml.attributes().value(QLatin1String("stroke")).toString();
+            if (xml.name() == QLatin1String("polyline"))
+                ++linePaths[QStringLiteral("polyline")];
+            if (xml.name() == QLatin1String("path")
+                && xml.attributes().value(QLatin1String("d")).count(QLatin1Char('L')) > 100)
+                ++linePaths[stroke];
             if (xml.name() == QLatin1String("svg"))
                 viewBox = xml.attributes().value(QLatin1String("viewBox")).toString();
             if (xml.name() == QLatin1String("text"))
@@ -158,6 +168,11 @@ void TestExportCli::chartsInEveryFormat()
     }
     QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
     QCOMPARE(viewBox, QStringLiteral("0 0 1600 900"));
+    // One path per series (four partitions), in the series' colours; no loose segments.
+    QCOMPARE(linePaths.value(QStringLiteral("polyline")), 0);
+    QCOMPARE(linePaths.size(), 4);
+    for (auto it = linePaths.cbegin(); it != linePaths.cend(); ++it)
+        QVERIFY2(it.value() == 1, qPrintable(it.key()));
     QVERIFY2(texts.join(QLatin1Char(' ')).contains(QLatin1String("Jobs waiting by partition")),
         qPrintable(texts.join(QLatin1Char('|'))));
     QVERIFY(texts.contains(QStringLiteral("batch")));
