@@ -1,5 +1,7 @@
 #include "ChartPanel.h"
 
+#include "ChartExporter.h"
+#include "CsvWriter.h"
 #include "TimeSeriesModel.h"
 #include "UnitFormatter.h"
 
@@ -7,15 +9,23 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
+#include <QContextMenuEvent>
 #include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFontMetricsF>
 #include <QGraphicsLineItem>
 #include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QMenu>
+#include <QMessageBox>
 #include <QMouseEvent>
+#include <QRegularExpression>
 #include <QRubberBand>
+#include <QStandardPaths>
 #include <QTimer>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -150,6 +160,86 @@ void ChartPanel::setModel(TimeSeriesModel *model)
         connect(m_model, &QAbstractItemModel::dataChanged, this, &ChartPanel::scheduleRedraw);
     }
     redraw();
+}
+
+TimeSeriesModel *ChartPanel::model() const
+{
+    return m_model;
+}
+
+std::unique_ptr<ChartPanel> ChartPanel::copy() const
+{
+    auto panel = std::make_unique<ChartPanel>();
+    panel->setTitle(title());
+    if (m_fixedRange)
+        panel->setFixedValueRange(m_valueAxis->min(), m_valueAxis->max());
+    panel->setStacked(m_stacked);
+    if (m_timeRange)
+        panel->setTimeRange(m_timeRange->first, m_timeRange->second);
+    panel->setModel(m_model);
+    for (int i = 0; i < seriesCount(); ++i)
+        panel->setSeriesVisible(i, isSeriesVisible(i));
+    return panel;
+}
+
+bool ChartPanel::exportImage(const QString &path, QSize size, QString *error) const
+{
+    const auto format = ChartExporter::formatFromName(QFileInfo(path).suffix());
+    if (!format) {
+        *error = tr("Could not write %1: expected a file name ending in .png, .svg or .pdf").arg(path);
+        return false;
+    }
+    const std::unique_ptr<ChartPanel> panel = copy();
+    return ChartExporter::write(panel.get(), path, *format, size, title(), error);
+}
+
+bool ChartPanel::exportCsv(const QString &path, QString *error) const
+{
+    const QueryResult empty;
+    const QByteArray csv
+        = CsvWriter::fromResult(m_model ? m_model->result() : empty, m_model ? m_model->unit() : QString());
+    return CsvWriter::writeFile(path, csv, error);
+}
+
+void ChartPanel::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu menu(this);
+    const QString name = title().isEmpty() ? tr("chart") : title();
+    auto suggested = [&](const QString &suffix) {
+        QString file = name;
+        file.replace(QRegularExpression(QStringLiteral("[^\\w\\-]+")), QStringLiteral("-"));
+        return QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .filePath(file + suffix);
+    };
+    auto exportAt = [&](QSize size) {
+        const QString path
+            = QFileDialog::getSaveFileName(this, tr("Export chart"), suggested(QStringLiteral(".png")),
+                tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+        if (path.isEmpty())
+            return;
+        QString error;
+        if (!exportImage(path, size, &error))
+            QMessageBox::warning(this, tr("Export chart"), error);
+    };
+    const QSize here = size();
+    menu.addAction(tr("Export image at this size (%1 × %2)…").arg(here.width()).arg(here.height()), this,
+        [&] { exportAt(here); });
+    menu.addAction(tr("Export image at 1920 × 1080…"), this, [&] { exportAt(QSize(1920, 1080)); });
+    menu.addAction(tr("Copy image"), this, [this] {
+        const std::unique_ptr<ChartPanel> panel = copy();
+        ChartExporter::copyToClipboard(panel.get(), size());
+    });
+    menu.addSeparator();
+    menu.addAction(tr("Export data as CSV…"), this, [&] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export data"), suggested(QStringLiteral(".csv")), tr("CSV (*.csv)"));
+        if (path.isEmpty())
+            return;
+        QString error;
+        if (!exportCsv(path, &error))
+            QMessageBox::warning(this, tr("Export data"), error);
+    });
+    menu.exec(event->globalPos());
 }
 
 void ChartPanel::setFixedValueRange(double minimum, double maximum)

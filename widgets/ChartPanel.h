@@ -7,6 +7,7 @@
 #include <QSet>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -46,6 +47,13 @@ public:
     void setTitle(const QString &title);
     QString title() const;
     void setModel(TimeSeriesModel *model);
+    TimeSeriesModel *model() const;
+    // A panel drawn like this one, on the same model, for an export at another size off screen.
+    std::unique_ptr<ChartPanel> copy() const;
+    // Writes the chart at size (PNG at twice that) as PNG, SVG or PDF, by the file's suffix; and its
+    // data as CSV. On error says what failed, naming the file.
+    bool exportImage(const QString &path, QSize size, QString *error) const;
+    bool exportCsv(const QString &path, QString *error) const;
     // Fixes the value axis (e.g. 0–100 for percentages); otherwise it fits the visible data from zero.
     void setFixedValueRange(double minimum, double maximum);
 
@@ -110,6 +118,8 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
+    // Right-click: export the image (at this size or full HD), copy it, export the data.
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     struct Line
