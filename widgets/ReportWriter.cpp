@@ -10,6 +10,7 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QPicture>
 #include <QWidget>
 
 #include <memory>
@@ -33,14 +34,24 @@ QFont reportFont(double pointSize, bool bold = false)
 // Draws the widget at rect, laid out at that size first; as vectors and text.
 void drawWidget(QPainter &painter, QWidget *widget, const QRectF &rect)
 {
+    widget->ensurePolished();
     widget->setAttribute(Qt::WA_DontShowOnScreen);
     widget->resize(rect.size().toSize());
     widget->show();
     QCoreApplication::sendPostedEvents();
     QCoreApplication::processEvents();
+    // Recorded with a painter of its own, then played at its place on the page: the chart's legend
+    // does not survive a translated painter, and the recording keeps text as text and lines as vectors.
+    QPicture picture;
+    {
+        QPainter recorder(&picture);
+        widget->render(&recorder, QPoint(), QRegion(), QWidget::DrawChildren);
+    }
     painter.save();
     painter.translate(rect.topLeft());
-    widget->render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
+    const double played = double(painter.device()->logicalDpiX()) / picture.logicalDpiX();
+    painter.scale(1 / played, 1 / played);
+    painter.drawPicture(0, 0, picture);
     painter.restore();
 }
 
@@ -211,6 +222,7 @@ bool ReportWriter::write(
                 panel.setTitle(chart.title);
                 if (chart.percent)
                     panel.setFixedValueRange(0, 100);
+                panel.setStacked(chart.stacked);
                 panel.setModel(&model);
                 drawWidget(painter, &panel, QRectF(margin, y, width, blockHeight));
                 y += blockHeight + 12;

@@ -343,18 +343,25 @@ void Dashboard::applyRoadmapWindow()
     m_window->capacityPage()->setNow(now);
 }
 
-void Dashboard::applyAllocations()
+DashboardConfig Dashboard::withAllocations(const DashboardConfig &config, bool simulated)
 {
     // The simulated centre's accounts have allocations of their own, unless the user's config gives some.
-    if (m_config.allocations.empty() && m_source->isSimulated()) {
+    DashboardConfig result = config;
+    if (config.allocations.empty() && simulated) {
         QString error;
         if (const auto demo
             = DashboardConfig::load(QStringLiteral(":/aisc/simulated-centre.conf"), true, &error)) {
-            m_accounts->setAllocations(demo->allocations, demo->subsidyAccounts);
-            return;
+            result.allocations = demo->allocations;
+            result.subsidyAccounts = demo->subsidyAccounts;
         }
     }
-    m_accounts->setAllocations(m_config.allocations, m_config.subsidyAccounts);
+    return result;
+}
+
+void Dashboard::applyAllocations()
+{
+    const DashboardConfig shown = withAllocations(m_config, m_source->isSimulated());
+    m_accounts->setAllocations(shown.allocations, shown.subsidyAccounts);
 }
 
 void Dashboard::rememberDisplayChoice()

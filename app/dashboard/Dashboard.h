@@ -56,6 +56,9 @@ public:
     static QString defaultCachePath(const MetricSource &source);
     // The source the options and config ask for: --demo, --prometheus, the config's server, or
     // else the simulated centre.
+    // The allocations and AI Subsidy Scheme accounts to show: the config's, or for the simulated
+    // centre without any configured, the simulated centre's own.
+    static DashboardConfig withAllocations(const DashboardConfig &config, bool simulated);
     static std::unique_ptr<MetricSource> createSource(
         const DashboardOptions &options, const DashboardConfig &config, QNetworkAccessManager *network);
 

@@ -1,6 +1,7 @@
 #include "ExportRunner.h"
 
 #include "CacheService.h"
+#include "CapacitySummary.h"
 #include "ChartExporter.h"
 #include "ChartPanel.h"
 #include "CsvWriter.h"
@@ -10,6 +11,7 @@
 #include "RefreshController.h"
 #include "ReportBuilder.h"
 #include "ReportWriter.h"
+#include "Roadmap.h"
 #include "TimeSeriesModel.h"
 #include "ViewRange.h"
 
@@ -90,6 +92,13 @@ void ExportRunner::start()
         }
     });
     if (m_export.kind == ExportOptions::Kind::Report) {
+        const QStringList roadmapIds = ReportBuilder::roadmapQueryIds();
+        const QueryRequest roadmap
+            = CapacitySummary::roadmapRequest(roadmapIds.constFirst(), Roadmap::builtIn(), m_source->nowMs());
+        m_controller->setFixedWindow(QStringLiteral("roadmap"), roadmapIds, roadmap.startMs, roadmap.stepMs);
+        connect(m_controller, &RefreshController::fixedWindowResultReady, this,
+            [this](
+                const QString &, const QueryResult &result) { m_roadmapResults[result.queryId] = result; });
         m_healthOver = false;
         m_controller->setHealthEnabled(true);
         connect(m_controller, &RefreshController::alertsReady, this,
@@ -203,6 +212,10 @@ void ExportRunner::write()
         data.failure = m_failure;
         data.results = m_results;
         data.alerts = m_alerts;
+        data.roadmapResults = m_roadmapResults;
+        const DashboardConfig shown = Dashboard::withAllocations(m_config, m_source->isSimulated());
+        data.allocations = shown.allocations;
+        data.subsidyAccounts = shown.subsidyAccounts;
         m_message(tr("Writing the report"));
         const ReportBuilder builder(data);
         const ReportContent content = builder.content();

@@ -56,6 +56,7 @@ private:
     RefreshController *m_controller = nullptr;
     QStringList m_queryIds;
     std::map<QString, QueryResult> m_results;
+    std::map<QString, QueryResult> m_roadmapResults;
     std::vector<PrometheusAlert> m_alerts;
     // A report waits for the round and for the alerts, which come on their own.
     bool m_roundOver = false;

@@ -1,9 +1,13 @@
 #include "ReportBuilder.h"
 
+#include "AccountUsageModel.h"
 #include "AlertModel.h"
+#include "CapacitySummary.h"
 #include "KpiModel.h"
 #include "QueryCatalogue.h"
 #include "Roadmap.h"
+#include "RoadmapChart.h"
+#include "TimeSeriesModel.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -23,7 +27,24 @@ ReportBuilder::ReportBuilder(const ReportData &data)
     : m_data(data)
     , m_kpis(std::make_unique<KpiModel>(Roadmap::builtIn()))
     , m_alerts(std::make_unique<AlertModel>())
+    , m_accounts(std::make_unique<AccountUsageModel>())
+    , m_accountHours(std::make_unique<TimeSeriesModel>(
+          QStringLiteral("account_gpu_hours"), unitOf(QStringLiteral("account_gpu_hours"))))
+    , m_roadmapInstalled(std::make_unique<TimeSeriesModel>(
+          QStringLiteral("capacity_installed_pflops"), QStringLiteral("PFLOPS")))
+    , m_roadmapDelivered(std::make_unique<TimeSeriesModel>(
+          QStringLiteral("capacity_delivered_pflops"), QStringLiteral("PFLOPS")))
 {
+    if (const auto it = m_data.results.find(QStringLiteral("account_gpu_hours")); it != m_data.results.end())
+        m_accountHours->setResult(it->second);
+    m_accounts->setAllocations(m_data.allocations, m_data.subsidyAccounts);
+    m_accounts->setSource(m_accountHours.get());
+    if (const auto it = m_data.roadmapResults.find(QStringLiteral("capacity_installed_pflops"));
+        it != m_data.roadmapResults.end())
+        m_roadmapInstalled->setResult(it->second);
+    if (const auto it = m_data.roadmapResults.find(QStringLiteral("capacity_delivered_pflops"));
+        it != m_data.roadmapResults.end())
+        m_roadmapDelivered->setResult(it->second);
     m_kpis->setDefinitions(KpiModel::overviewDefinitions());
     for (const auto &[id, result] : m_data.results)
         m_kpis->updateFromResult(result);
@@ -49,10 +70,16 @@ QStringList ReportBuilder::queryIds()
     std::set<QString> ids { QStringLiteral("capacity_installed_pflops"),
         QStringLiteral("capacity_delivered_pflops"), QStringLiteral("gpu_util_by_partition"),
         QStringLiteral("tensor_active_by_partition"), QStringLiteral("queue_running_by_partition"),
-        QStringLiteral("queue_pending_by_partition"), QStringLiteral("gpus_by_state") };
+        QStringLiteral("queue_pending_by_partition"), QStringLiteral("queue_wait_minutes"),
+        QStringLiteral("gpus_by_state"), QStringLiteral("account_gpu_hours") };
     for (const KpiDefinition &definition : KpiModel::overviewDefinitions())
         ids.insert(definition.queryId);
     return QStringList(ids.begin(), ids.end());
+}
+
+QStringList ReportBuilder::roadmapQueryIds()
+{
+    return { QStringLiteral("capacity_installed_pflops"), QStringLiteral("capacity_delivered_pflops") };
 }
 
 ReportContent ReportBuilder::content() const
@@ -102,7 +129,18 @@ ReportContent ReportBuilder::content() const
                    installed.data(KpiModel::DetailRole).toString())
         << tr("Peak dense FP16/BF16 compute of the GPUs present, from the GPU peak table; delivered "
               "compute is tensor-pipe activity times that peak.");
-    capacity.charts.push_back(chart(QStringLiteral("capacity_installed_pflops")));
+    if (m_roadmapInstalled->result().pointCount() > 0) {
+        // The roadmap's whole story, then the range of the report.
+        capacity.makeWidget = [this] {
+            auto *roadmap = new RoadmapChart;
+            roadmap->setRoadmap(Roadmap::builtIn());
+            roadmap->setModels(m_roadmapInstalled.get(), m_roadmapDelivered.get());
+            const CapacitySummary::Span span = CapacitySummary::chartSpan(Roadmap::builtIn(), m_data.endMs);
+            roadmap->setSpan(span.startMs, span.endMs);
+            roadmap->setToday(m_data.endMs);
+            return roadmap;
+        };
+    }
     capacity.charts.push_back(chart(QStringLiteral("capacity_delivered_pflops")));
     report.pages.push_back(std::move(capacity));
 
@@ -116,8 +154,17 @@ ReportContent ReportBuilder::content() const
     queue.heading = tr("Job queue");
     queue.charts.push_back(chart(QStringLiteral("queue_running_by_partition"), true));
     queue.charts.push_back(chart(QStringLiteral("queue_pending_by_partition")));
+    queue.charts.push_back(chart(QStringLiteral("queue_wait_minutes")));
     queue.charts.push_back(chart(QStringLiteral("gpus_by_state")));
     report.pages.push_back(std::move(queue));
+
+    ReportPage accounts;
+    accounts.heading = tr("Top accounts");
+    accounts.paragraphs << tr(
+        "GPU-hours used over the range by the accounts that used most, against their "
+        "allocation where the configuration gives one; AI Subsidy Scheme projects are marked.");
+    accounts.tables.push_back(ReportTable { tr("Top accounts by GPU-hours"), m_accounts.get(), 15 });
+    report.pages.push_back(std::move(accounts));
 
     ReportPage alerts;
     alerts.heading = tr("Alerts");

@@ -10,7 +10,9 @@
 #include <memory>
 #include <vector>
 
+class AccountUsageModel;
 class AlertModel;
+class TimeSeriesModel;
 class KpiModel;
 class QAbstractItemModel;
 
@@ -27,6 +29,11 @@ struct ReportData
     qint64 lastSuccessMs = 0;
     QString failure; // why the source could not be read, if it could not
     std::map<QString, QueryResult> results; // by query id, over [startMs, endMs)
+    // Installed and delivered compute over the roadmap's span (CapacitySummary::roadmapRequest).
+    std::map<QString, QueryResult> roadmapResults;
+    // GPU-hours granted per account, and the AI Subsidy Scheme's accounts (from the config).
+    std::map<QString, double> allocations;
+    QStringList subsidyAccounts;
     std::vector<PrometheusAlert> alerts;
 };
 
@@ -41,6 +48,8 @@ public:
 
     // The query ids a report needs over its range.
     static QStringList queryIds();
+    // The query ids of the roadmap chart (over its own span, a point a day).
+    static QStringList roadmapQueryIds();
     ReportContent content() const;
 
 private:
@@ -48,4 +57,8 @@ private:
     std::unique_ptr<KpiModel> m_kpis;
     std::unique_ptr<QAbstractItemModel> m_kpiTable;
     std::unique_ptr<AlertModel> m_alerts;
+    std::unique_ptr<AccountUsageModel> m_accounts;
+    std::unique_ptr<TimeSeriesModel> m_accountHours;
+    std::unique_ptr<TimeSeriesModel> m_roadmapInstalled;
+    std::unique_ptr<TimeSeriesModel> m_roadmapDelivered;
 };
