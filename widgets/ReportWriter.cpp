@@ -24,8 +24,9 @@ constexpr double margin = 56; // about 15 mm
 QFont reportFont(double pointSize, bool bold = false)
 {
     QFont font = QApplication::font();
-    // Latin text in the usual face; Chinese in Noto Sans CJK TC, never a Simplified or Japanese face.
-    font.setFamilies({ font.family(), QStringLiteral("Noto Sans CJK TC") });
+    // Latin text and digits in DejaVu Sans (Noto CJK's digits lose their text in Qt's PDF output: they
+    // would not be found or copied); Chinese in Noto Sans CJK TC, never a Simplified or Japanese face.
+    font.setFamilies({ QStringLiteral("DejaVu Sans"), font.family(), QStringLiteral("Noto Sans CJK TC") });
     font.setPointSizeF(pointSize);
     font.setBold(bold);
     return font;

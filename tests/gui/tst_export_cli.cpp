@@ -7,6 +7,7 @@
 #include <QImage>
 #include <QMap>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -22,6 +23,8 @@ private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
     void csvHoldsTheSimulationsValuesExactly();
     void chartsInEveryFormat();
+    void reportInBothLanguages_data();
+    void reportInBothLanguages();
     void badRequestsAreNamed_data();
     void badRequestsAreNamed();
     void unreachableSourceWithoutCacheFails();
@@ -186,6 +189,72 @@ void TestExportCli::chartsInEveryFormat()
     const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput());
     QVERIFY2(text.contains(QLatin1String("Jobs waiting by partition")), qPrintable(text));
     QCOMPARE(text.count(QLatin1Char('\f')), 1);
+}
+
+void TestExportCli::reportInBothLanguages_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("paper");
+    QTest::addColumn<QStringList>("headings");
+    QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("A4")
+                        << QStringList { QStringLiteral("AISC Operations Report"), QStringLiteral("Contents"),
+                               QStringLiteral("Summary"), QStringLiteral("Capacity against the roadmap"),
+                               QStringLiteral("GPU utilisation"), QStringLiteral("Job queue"),
+                               QStringLiteral("Top accounts"), QStringLiteral("Alerts"),
+                               QStringLiteral("Page 7 of 7") };
+    QTest::newRow("zh_HK") << QStringLiteral("zh_HK") << QStringLiteral("Letter")
+                           << QStringList { QStringLiteral("AISC 營運報告"), QStringLiteral("目錄"),
+                                  QStringLiteral("摘要"), QStringLiteral("算力與發展路線圖"),
+                                  QStringLiteral("GPU 使用率"), QStringLiteral("作業佇列"),
+                                  QStringLiteral("主要帳戶"), QStringLiteral("警報"),
+                                  QStringLiteral("第 7 頁，共 7 頁") };
+}
+
+void TestExportCli::reportInBothLanguages()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, paper);
+    QFETCH(QStringList, headings);
+    const QString output = m_dir.filePath(QStringLiteral("report-%1.pdf").arg(language));
+    const Run result = run({ QStringLiteral("--demo"), QStringLiteral("--report"), output,
+        QStringLiteral("--lang"), language, QStringLiteral("--page-size"), paper, QStringLiteral("--cache"),
+        m_dir.filePath(QStringLiteral("report.sqlite")) });
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+
+    QProcess info;
+    info.start(QStringLiteral("pdfinfo"), { output });
+    QVERIFY(info.waitForFinished(30000));
+    const QString facts = QString::fromUtf8(info.readAllStandardOutput());
+    QVERIFY2(facts.contains(QRegularExpression(QStringLiteral("Pages:\\s+7\\b"))), qPrintable(facts));
+    // A4 is 595 × 842 points, Letter 612 × 792.
+    QVERIFY2(facts.contains(paper == QLatin1String("A4") ? QLatin1String("595") : QLatin1String("612 x 792")),
+        qPrintable(facts));
+
+    QProcess pdftotext;
+    pdftotext.start(QStringLiteral("pdftotext"), { output, QStringLiteral("-") });
+    QVERIFY(pdftotext.waitForFinished(30000));
+    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput());
+    QCOMPARE(text.count(QLatin1Char('\f')), 7);
+    for (const QString &heading : headings)
+        QVERIFY2(
+            text.contains(heading), qPrintable(heading + QStringLiteral(" not in:\n") + text.left(3000)));
+    // The headline figures as numbers with their units: the simulated centre's installed capacity
+    // today, and jobs running and waiting.
+    QVERIFY2(text.contains(QStringLiteral("3,000 PFLOPS")), qPrintable(text.left(3000)));
+    QVERIFY2(
+        text.contains(QRegularExpression(
+            language == QLatin1String("en") ? QStringLiteral("\\d+ jobs") : QStringLiteral("\\d+ 個作業"))),
+        qPrintable(text.left(3000)));
+
+    // Chinese text is set in Noto Sans CJK TC, embedded.
+    if (language == QLatin1String("zh_HK")) {
+        QProcess fonts;
+        fonts.start(QStringLiteral("pdffonts"), { output });
+        QVERIFY(fonts.waitForFinished(30000));
+        const QString list = QString::fromUtf8(fonts.readAllStandardOutput());
+        QVERIFY2(list.contains(QLatin1String("NotoSansCJK")), qPrintable(list));
+        QVERIFY2(!list.contains(QLatin1String(" no  ")), qPrintable(list)); // every font embedded
+    }
 }
 
 void TestExportCli::badRequestsAreNamed_data()
