@@ -99,6 +99,12 @@ int main(int argc, char **argv)
     }
 
     if (exporting) {
+        // What an export says goes through its own messages; Qt's remarks about the offscreen
+        // platform or a missing runtime folder would only clutter a cron mail. Errors still show.
+        qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &message) {
+            if (type == QtCriticalMsg || type == QtFatalMsg)
+                std::fputs(qPrintable(message + QLatin1Char('\n')), stderr);
+        });
         ExportRunner runner(parsed.options, parsed.exportOptions, *config);
         runner.setMessageHandler([](const QString &message) {
             std::fputs(qPrintable(message + QLatin1Char('\n')), stderr);
