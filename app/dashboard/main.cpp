@@ -82,6 +82,14 @@ int main(int argc, char **argv)
     // An export needs no display: from cron or over ssh it renders offscreen.
     if (exporting && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (exporting) {
+        // What an export says goes through its own messages; Qt's remarks about the offscreen
+        // platform or a missing runtime folder would only clutter a cron mail. Errors still show.
+        qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &message) {
+            if (type == QtCriticalMsg || type == QtFatalMsg)
+                std::fputs(qPrintable(message + QLatin1Char('\n')), stderr);
+        });
+    }
 
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("aisc-dashboard"));
@@ -99,12 +107,6 @@ int main(int argc, char **argv)
     }
 
     if (exporting) {
-        // What an export says goes through its own messages; Qt's remarks about the offscreen
-        // platform or a missing runtime folder would only clutter a cron mail. Errors still show.
-        qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &message) {
-            if (type == QtCriticalMsg || type == QtFatalMsg)
-                std::fputs(qPrintable(message + QLatin1Char('\n')), stderr);
-        });
         ExportRunner runner(parsed.options, parsed.exportOptions, *config);
         runner.setMessageHandler([](const QString &message) {
             std::fputs(qPrintable(message + QLatin1Char('\n')), stderr);
