@@ -1,7 +1,5 @@
 #include "CsvWriter.h"
 
-#include "UnitFormatter.h"
-
 #include <QAbstractItemModel>
 #include <QDateTime>
 #include <QSaveFile>
@@ -42,11 +40,12 @@ QByteArray CsvWriter::field(const QString &text)
 QByteArray CsvWriter::fromResult(const QueryResult &result, const QString &unit, const CsvOptions &options)
 {
     QByteArray csv = start(options);
-    const QString unitText = UnitFormatter::unitLabel(unit);
-    csv += field(tr("time (UTC)"));
+    // Column names do not change with the interface language: scripts read them.
+    const QString unitText = unit;
+    csv += field(QStringLiteral("time (UTC)"));
     for (const Series &series : result.series) {
         // A single unnamed series is the query's figure itself.
-        const QString name = series.name.isEmpty() ? tr("value") : series.name;
+        const QString name = series.name.isEmpty() ? QStringLiteral("value") : series.name;
         csv += ',' + field(unitText.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, unitText));
     }
     csv += lineEnd;

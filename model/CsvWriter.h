@@ -24,7 +24,8 @@ class CsvWriter
     Q_DECLARE_TR_FUNCTIONS(CsvWriter)
 public:
     // A chart's data: one row per timestamp (ISO-8601 UTC), one column per series named by its
-    // legend with the unit in the header, e.g. "time (UTC),batch (%),interactive (%)".
+    // legend with the catalogue's unit in the header, e.g. "time (UTC),batch (%),interactive (%)", in
+    // English whatever the interface language, so that scripts can rely on the names.
     static QByteArray fromResult(
         const QueryResult &result, const QString &unit, const CsvOptions &options = {});
     // A table: its header and rows as shown, except that a cell with a number under rawRole is

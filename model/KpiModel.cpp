@@ -77,8 +77,8 @@ void KpiModel::updateFromResult(const QueryResult &result)
             // A range without any data draws nothing, however long it is.
             if (std::all_of(history.cbegin(), history.cend(), [](double v) { return std::isnan(v); }))
                 history.clear();
-            if (!std::equal(history.cbegin(), history.cend(), current.history.cbegin(), current.history.cend(),
-                    sameValue)) {
+            if (!std::equal(history.cbegin(), history.cend(), current.history.cbegin(),
+                    current.history.cend(), sameValue)) {
                 current.history = std::move(history);
                 roles << HistoryRole << ChangeRole << FormattedChangeRole;
             }
@@ -108,6 +108,18 @@ void KpiModel::setStale(bool stale)
     m_stale = stale;
     if (rowCount() > 0)
         Q_EMIT dataChanged(index(0), index(rowCount() - 1), { StaleRole });
+}
+
+void KpiModel::retranslate()
+{
+    const std::vector<KpiDefinition> fresh = overviewDefinitions();
+    for (KpiDefinition &definition : m_definitions)
+        for (const KpiDefinition &translated : fresh)
+            if (translated.id == definition.id)
+                definition.title = translated.title;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1),
+            { TitleRole, DetailRole, FormattedValueRole, FormattedChangeRole });
 }
 
 void KpiModel::setThresholds(const QString &kpiId, double warning, double critical)

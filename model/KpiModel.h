@@ -57,6 +57,8 @@ public:
     void updateFromResult(const QueryResult &result);
     // Marks all values as stale (source unreachable) or fresh again.
     void setStale(bool stale);
+    // Titles again in the language now installed (their texts are kept, not looked up on each read).
+    void retranslate();
     // Replaces a KPI's thresholds (from the config); NaN removes one. Unknown ids are ignored.
     void setThresholds(const QString &kpiId, double warning, double critical);
 

@@ -23,6 +23,7 @@
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QProgressBar>
+#include <QRegularExpression>
 #include <QShortcut>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -126,6 +127,17 @@ MainWindow::MainWindow(QWidget *parent)
         action->setCheckable(true);
         themes->addAction(action);
     }
+    m_languageMenu = m_viewMenu->addMenu(QString());
+    auto *languages = new QActionGroup(this);
+    // Each language named in itself, so that a reader of either finds theirs.
+    m_englishAction = m_languageMenu->addAction(
+        QStringLiteral("English"), this, [this] { Q_EMIT languageRequested(QStringLiteral("en")); });
+    m_chineseAction = m_languageMenu->addAction(QStringLiteral("繁體中文（香港）"), this,
+        [this] { Q_EMIT languageRequested(QStringLiteral("zh_HK")); });
+    for (QAction *action : { m_englishAction, m_chineseAction }) {
+        action->setCheckable(true);
+        languages->addAction(action);
+    }
     m_lightAction->setChecked(Theme::current() == Theme::Kind::Light);
     m_darkAction->setChecked(Theme::current() == Theme::Kind::Dark);
     // Ctrl+1, Ctrl+2, ... go to the pages in tab order, from anywhere in the window.
@@ -177,8 +189,9 @@ void MainWindow::printCurrentPage(QPrinter *printer)
     painter.setFont(heading);
     const QString title
         = tr("%1 — %2 — %3")
-              .arg(m_pages->tabText(m_pages->currentIndex()).remove(QLatin1Char('&')), m_sourceName,
-                  QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat));
+              .arg(m_pages->tabText(m_pages->currentIndex())
+                       .remove(QRegularExpression(QStringLiteral("\\(&\\w\\)|&"))),
+                  m_sourceName, QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat));
     const QRectF titleRect = painter.boundingRect(area, Qt::AlignLeft | Qt::AlignTop, title);
     painter.drawText(area, Qt::AlignLeft | Qt::AlignTop, title);
     // The page as on screen, scaled to the paper and kept in proportion.
@@ -214,6 +227,12 @@ void MainWindow::showPage(int index)
 int MainWindow::currentPage() const
 {
     return m_pages->currentIndex();
+}
+
+void MainWindow::setLanguage(const QString &language)
+{
+    m_englishAction->setChecked(language != QLatin1String("zh_HK"));
+    m_chineseAction->setChecked(language == QLatin1String("zh_HK"));
 }
 
 void MainWindow::setDarkTheme(bool dark)
@@ -341,6 +360,7 @@ void MainWindow::retranslate()
     m_viewMenu->setTitle(tr("&View"));
     m_refreshAction->setText(tr("&Refresh now"));
     m_themeMenu->setTitle(tr("&Theme"));
+    m_languageMenu->setTitle(tr("L&anguage"));
     m_lightAction->setText(tr("&Light"));
     m_darkAction->setText(tr("&Dark"));
     m_helpMenu->setTitle(tr("&Help"));

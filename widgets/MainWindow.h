@@ -41,6 +41,8 @@ public:
     int currentPage() const;
     // Light or dark; the View menu switches it, and themeChanged() tells the owner to remember it.
     void setDarkTheme(bool dark);
+    // Marks the language in effect in the View menu.
+    void setLanguage(const QString &language);
     // Prints the page on screen, scaled to fit the paper, with a line naming it, the source and the time.
     void printCurrentPage(QPrinter *printer);
 
@@ -68,6 +70,8 @@ Q_SIGNALS:
     void stopRequested();
     void settingsRequested();
     void themeChanged(bool dark);
+    // The user chose the interface language ("en" or "zh_HK") in the View menu.
+    void languageRequested(const QString &language);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -100,6 +104,9 @@ private:
     QMenu *m_viewMenu;
     QMenu *m_helpMenu;
     QMenu *m_themeMenu;
+    QMenu *m_languageMenu;
+    QAction *m_englishAction;
+    QAction *m_chineseAction;
     QAction *m_lightAction;
     QAction *m_darkAction;
     TimeRangeBar *m_rangeBar = nullptr;

@@ -21,13 +21,17 @@
 #include "TargetModel.h"
 #include "Theme.h"
 #include "TimeSeriesModel.h"
+#include "Translations.h"
 #include "UtilisationPage.h"
 #include "ViewRange.h"
 
+#include <QApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QFont>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
 
@@ -68,6 +72,9 @@ Dashboard::Dashboard(const DashboardOptions &options, const DashboardConfig &con
         rememberDisplayChoice();
     });
     connect(m_window.get(), &MainWindow::themeChanged, this, &Dashboard::rememberDisplayChoice);
+    m_window->setLanguage(
+        QLocale().language() == QLocale::Chinese ? QStringLiteral("zh_HK") : QStringLiteral("en"));
+    connect(m_window.get(), &MainWindow::languageRequested, this, &Dashboard::setLanguage);
     OverviewPage *overview = m_window->overviewPage();
     overview->setKpiModel(m_kpis);
     overview->setUtilisationModel(addSeriesModel(QStringLiteral("gpu_util_by_partition")));
@@ -362,6 +369,25 @@ void Dashboard::applyAllocations()
 {
     const DashboardConfig shown = withAllocations(m_config, m_source->isSimulated());
     m_accounts->setAllocations(shown.allocations, shown.subsidyAccounts);
+}
+
+void Dashboard::setLanguage(const QString &language)
+{
+    const QString effective = installTranslations(language);
+    if (auto *app = qobject_cast<QApplication *>(QCoreApplication::instance())) {
+        // Chinese in Noto Sans CJK TC, never a Simplified Chinese or Japanese face; Latin text as before.
+        QFont font = QApplication::font();
+        font.setFamilies(effective == QLatin1String("zh_HK")
+                ? QStringList { font.families().value(0, font.family()), QStringLiteral("Noto Sans CJK TC") }
+                : QStringList { font.families().value(0, font.family()) });
+        app->setFont(font);
+    }
+    m_kpis->retranslate();
+    m_window->setLanguage(effective);
+    m_window->setSource(m_source->displayName(), m_source->isSimulated());
+    DashboardConfig config = m_config;
+    config.language = effective;
+    applyConfig(config);
 }
 
 void Dashboard::rememberDisplayChoice()

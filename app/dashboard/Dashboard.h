@@ -39,6 +39,8 @@ public:
     // Replaces the configuration (the settings dialog): saves it and, if the source changed,
     // switches to the new source with its own cache.
     void applyConfig(const DashboardConfig &config);
+    // Switches the interface language at run time ("en" or "zh_HK") and remembers it in the config.
+    void setLanguage(const QString &language);
 
     MainWindow *window() const { return m_window.get(); }
     RefreshController *controller() const { return m_controller; }

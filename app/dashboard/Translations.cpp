@@ -5,8 +5,25 @@
 #include <QLocale>
 #include <QTranslator>
 
-QString installTranslations(QCoreApplication &app, const QString &language)
+#include <vector>
+
+namespace {
+// The translators in effect, removed when another language is chosen at run time.
+std::vector<QTranslator *> &installed()
 {
+    static std::vector<QTranslator *> translators;
+    return translators;
+}
+} // namespace
+
+QString installTranslations(const QString &language)
+{
+    // Removing a translator sends every widget a LanguageChange: they retranslate themselves.
+    for (QTranslator *translator : installed()) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
+    installed().clear();
     QString effective = language;
     if (effective.isEmpty()) {
         // Any Chinese locale of Hong Kong, Macao or Taiwan reads Traditional Chinese best.
@@ -22,15 +39,20 @@ QString installTranslations(QCoreApplication &app, const QString &language)
     }
 
     QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::TraditionalChineseScript, QLocale::HongKong));
-    auto *own = new QTranslator(&app);
-    if (own->load(QStringLiteral(":/aisc/i18n/aisc_zh_HK.qm")))
+    // Owned here, not by the application object: main() installs once with a short-lived
+    // QCoreApplication (for --help in the chosen language), then again with the real one.
+    auto *own = new QTranslator;
+    if (own->load(QStringLiteral(":/aisc/i18n/aisc_zh_HK.qm"))) {
         QCoreApplication::installTranslator(own);
-    else
+        installed().push_back(own);
+    } else
         qWarning("The zh_HK translation is missing from the resources; showing English.");
     // Qt's own strings (dialog buttons, shortcuts). Qt ships Traditional Chinese as zh_TW.
-    auto *qt = new QTranslator(&app);
+    auto *qt = new QTranslator;
     if (qt->load(QLocale(QLocale::Chinese, QLocale::TraditionalChineseScript, QLocale::Taiwan),
-            QStringLiteral("qt"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QStringLiteral("qt"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         QCoreApplication::installTranslator(qt);
+        installed().push_back(qt);
+    }
     return effective;
 }

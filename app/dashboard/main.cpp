@@ -50,7 +50,7 @@ int main(int argc, char **argv)
         QCoreApplication::setApplicationName(QStringLiteral("aisc-dashboard"));
         QCoreApplication::setOrganizationName(QStringLiteral("AISC"));
         QCoreApplication::setApplicationVersion(QLatin1String(AISC_VERSION));
-        installTranslations(core, requestedLanguage(arguments));
+        installTranslations(requestedLanguage(arguments));
         parsed = CommandLine::parse(arguments);
         if (parsed.status == CommandLineResult::Status::Run
             || parsed.status == CommandLineResult::Status::Export) {
@@ -97,7 +97,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationDisplayName(QApplication::translate("main", "AISC Operations Dashboard"));
     QApplication::setApplicationVersion(QLatin1String(AISC_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("hk.cyberport.aisc.dashboard"));
-    const QString language = installTranslations(app, parsed.options.language);
+    const QString language = installTranslations(parsed.options.language);
     if (language == QLatin1String("zh_HK")) {
         // Latin text keeps its usual face; Chinese falls back to Noto Sans CJK TC, not to a
         // Simplified Chinese or Japanese face with different glyph forms.

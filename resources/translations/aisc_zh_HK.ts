@@ -2,6 +2,50 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_HK">
 <context>
+    <name>AccountUsageModel</name>
+    <message>
+        <location filename="../../model/AccountUsageModel.cpp" line="+132"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1 of %2 granted</source>
+        <extracomment>e.g. &quot;42,000 of 600,000 GPU-h granted&quot;</extracomment>
+        <translation>已用 %1，獲批 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The config gives this account no allocation ([allocations] in the config file).</source>
+        <translation>設定檔未有為此帳戶設定分配額（見設定檔的 [allocations] 部分）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Account</source>
+        <translation>帳戶</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPU-hours used</source>
+        <translation>已用 GPU 時數</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allocation, GPU-h</source>
+        <translation>分配額（GPU 小時）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of allocation</source>
+        <translation>佔分配額比例</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>AI Subsidy Scheme</source>
+        <translation>人工智能資助計劃</translation>
+    </message>
+</context>
+<context>
     <name>AlertModel</name>
     <message>
         <location filename="../../model/AlertModel.cpp" line="+79"/>
@@ -116,15 +160,218 @@
     </message>
 </context>
 <context>
+    <name>CapacityPage</name>
+    <message>
+        <location filename="../../widgets/CapacityPage.cpp" line="+180"/>
+        <source>Peak &amp;precision:</source>
+        <translation>峰值精度(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dense FP16/BF16</source>
+        <translation>稠密 FP16/BF16</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dense FP8</source>
+        <translation>稠密 FP8</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which peak of each GPU counts as its capacity. Dense: without structured sparsity, the figure datasheets print without an asterisk.</source>
+        <translation>選擇以每款 GPU 的哪一個峰值計算其算力。稠密：不計結構化稀疏，即規格表上不帶星號的數字。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Capacity roadmap: installed and delivered compute</source>
+        <translation>算力路線圖：已安裝及實際輸出算力</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where these figures come from</source>
+        <translation>數字來源</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Installed capacity is the GPUs the centre reports, by model, times the peak of that model; delivered compute is the tensor-pipe activity of every GPU (DCGM_FI_PROF_PIPE_TENSOR_ACTIVE) times the same peak. Peaks are dense, without structured sparsity, as each model&apos;s datasheet gives them (resources/gpu_peaks.json). Roadmap: %1, taken as %2.</source>
+        <translation>已安裝算力為中心回報的各型號 GPU 數目乘以該型號的峰值；實際輸出算力為每個 GPU 的張量核心管線活動率（DCGM_FI_PROF_PIPE_TENSOR_ACTIVE）乘以同一峰值。峰值為各型號規格表所列的稠密峰值，不計結構化稀疏（resources/gpu_peaks.json）。路線圖：%1，其數字按%2 計算。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>resources/roadmap.json</source>
+        <translation>resources/roadmap.json</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>PFLOPS, %1</source>
+        <extracomment>Value axis of the roadmap chart, e.g. &quot;PFLOPS, dense FP16/BF16&quot;</extracomment>
+        <translation>PFLOPS（%1）</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Chart and delivered compute at %1. The roadmap is stated at %2: the headline measures progress at %2, and the milestones are drawn only there.</source>
+        <translation>圖表及實際輸出算力按%1 計算。路線圖按%2 訂立：頂部摘要按%2 衡量進度，里程碑亦只在選用%2 時顯示。</translation>
+    </message>
+</context>
+<context>
+    <name>CapacitySummary</name>
+    <message>
+        <location filename="../../model/CapacitySummary.cpp" line="+63"/>
+        <source>Installed capacity: waiting for data…</source>
+        <translation>已安裝算力：正在等候數據……</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 installed: every roadmap milestone reached</source>
+        <extracomment>Capacity page headline once installed capacity is at or above the last milestone, e.g. &quot;3,032 PFLOPS installed: every roadmap milestone reached&quot;</extracomment>
+        <translation>已安裝 %1：已達成路線圖所有里程碑</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>d MMM yyyy</source>
+        <extracomment>Date format of a roadmap milestone (QDate::toString syntax)</extracomment>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Installed %1 of %2, %3% of the milestone due %4</source>
+        <extracomment>e.g. &quot;Installed 2,800 of 3,000 PFLOPS, 93% of the milestone due 31 Dec 2025&quot;</extracomment>
+        <translation>已安裝 %1 / %2，達 %4 到期里程碑的 %3%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Installed %1 of %2, %3% of the next milestone (%4)</source>
+        <extracomment>e.g. &quot;Installed 1,000 of 1,300 PFLOPS, 76% of the next milestone (31 Dec 2024)&quot;</extracomment>
+        <translation>已安裝 %1 / %2，達下一個里程碑（%4）的 %3%</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delivered compute: waiting for data…</source>
+        <translation>實際輸出算力：正在等候數據……</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delivering %1 of %2 (%3)</source>
+        <extracomment>e.g. &quot;Delivering 1,750 of 3,032 PFLOPS (57.7%)&quot;</extracomment>
+        <translation>實際輸出 %1 / %2（%3）</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>dense FP8</source>
+        <translation>稠密 FP8</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>dense FP16/BF16</source>
+        <translation>稠密 FP16/BF16</translation>
+    </message>
+</context>
+<context>
+    <name>ChartExporter</name>
+    <message>
+        <location filename="../../widgets/ChartExporter.cpp" line="+71"/>
+        <source>Could not write %1: %2</source>
+        <translation>無法寫入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the image could not be encoded</source>
+        <translation>無法編碼圖像</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+21"/>
+        <source>AISC Operations Dashboard</source>
+        <translation>AISC 營運儀表板</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the folder is not writable</source>
+        <translation>資料夾不可寫入</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the file could not be replaced</source>
+        <translation>無法取代檔案</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../widgets/ChartPanel.cpp" line="+66"/>
-        <location line="+172"/>
+        <location filename="../../widgets/ChartPanel.cpp" line="+127"/>
+        <location line="+491"/>
         <source>Waiting for data…</source>
         <translation>正在等候數據……</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-429"/>
+        <source>Could not write %1: expected a file name ending in .png, .svg or .pdf</source>
+        <translation>無法寫入 %1：檔案名稱應以 .png、.svg 或 .pdf 結尾</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>chart</source>
+        <translation>圖表</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+6"/>
+        <source>Export chart</source>
+        <translation>匯出圖表</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 圖像 (*.png);;SVG 向量圖 (*.svg);;PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export image at this size (%1 × %2)…</source>
+        <translation>按目前尺寸匯出圖像（%1 × %2）……</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export image at 1920 × 1080…</source>
+        <translation>以 1920 × 1080 匯出圖像……</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy image</source>
+        <translation>複製圖像</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export data as CSV…</source>
+        <translation>以 CSV 匯出數據……</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <source>Export data</source>
+        <translation>匯出數據</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+133"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no data</source>
+        <translation>沒有數據</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Total: %1</source>
+        <translation>總計：%1</translation>
+    </message>
+    <message>
+        <location line="+244"/>
         <source>No data in this time range</source>
         <translation>此時段沒有數據</translation>
     </message>
@@ -132,7 +379,12 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../../app/dashboard/CommandLine.cpp" line="+17"/>
+        <location filename="../../app/dashboard/CommandLine.cpp" line="+21"/>
+        <source>Writes a chart, a table or a report of the AISC Operations Dashboard to a file, with no display. Without a configured Prometheus it reads the built-in simulated centre.</source>
+        <translation>把 AISC 營運儀表板的圖表、表格或報告寫入檔案，無需顯示畫面。未設定 Prometheus 時，會讀取內置的模擬中心。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>AISC Operations Dashboard: live capacity, GPU utilisation and job queues of the Cyberport AI Supercomputing Centre. Without a configured Prometheus it runs on the built-in simulated centre.</source>
         <translation>AISC 營運儀表板：數碼港人工智能超算中心的即時算力、GPU 使用率及作業佇列。未設定 Prometheus 時，會以內置的模擬中心運行。</translation>
     </message>
@@ -149,11 +401,13 @@
     <message>
         <location line="+0"/>
         <location line="+8"/>
+        <location line="+13"/>
+        <location line="+4"/>
         <source>FILE</source>
         <translation>檔案</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-23"/>
         <source>Interface language: en or zh_HK (default: the system&apos;s).</source>
         <translation>介面語言：en 或 zh_HK（預設跟隨系統）。</translation>
     </message>
@@ -178,12 +432,93 @@
         <translation>從 FILE（INI 格式）讀取設定，而非預設位置。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
+        <source>Time range to export, ending now: 1h, 6h, 24h, 7d, 30d, 90d or 1y (default: 24h, 7d for a report).</source>
+        <translation>要匯出的時段（截至現在）：1h、6h、24h、7d、30d、90d 或 1y（預設：24h；報告則為 7d）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time range shown at start: 1h, 6h, 24h, 7d, 30d, 90d or 1y (default: the config&apos;s, or 24h).</source>
+        <translation>啟動時顯示的時段：1h、6h、24h、7d、30d、90d 或 1y（預設：設定檔所定，否則為 24h）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RANGE</source>
+        <translation>時段</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the data of query ID as CSV (see --output).</source>
+        <translation>把查詢 ID 的數據寫成 CSV（見 --output）。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Write the chart of query ID as an image (see --format).</source>
+        <translation>把查詢 ID 的圖表寫成圖像（見 --format）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write a multi-page PDF report to FILE.</source>
+        <translation>把多頁 PDF 報告寫入 FILE。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Image format of --chart: png, svg or pdf (default: png).</source>
+        <translation>--chart 的圖像格式：png、svg 或 pdf（預設：png）。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FORMAT</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file to write (--csv, --chart).</source>
+        <translation>要寫入的檔案（--csv、--chart）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size of a chart as WIDTHxHEIGHT pixels (default: 1600x900; PNG at twice that).</source>
+        <translation>圖表尺寸，以像素計的「寬x高」（預設：1600x900；PNG 則為其兩倍）。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SIZE</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paper of --report: A4 or Letter (default: A4).</source>
+        <translation>--report 的紙張：A4 或 Letter（預設：A4）。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PAPER</source>
+        <translation>紙張</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start a CSV with a UTF-8 byte-order mark, for spreadsheet programs that need one.</source>
+        <translation>在 CSV 開頭加上 UTF-8 位元組順序標記（BOM），供需要此標記的試算表程式使用。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Try &apos;%1 export --help&apos; for the options.</source>
+        <translation>請執行「%1 export --help」查看可用選項。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Try &apos;%1 --help&apos; for the options.</source>
         <translation>請執行「%1 --help」查看可用選項。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>Unexpected argument &apos;%1&apos;.</source>
         <translation>無法識別的參數「%1」。</translation>
     </message>
@@ -204,6 +539,11 @@
     </message>
     <message>
         <location line="+9"/>
+        <source>Unsupported time range &apos;%1&apos; for --range: expected 1h, 6h, 24h, 7d, 30d, 90d or 1y.</source>
+        <translation>--range 不支援時段「%1」：應為 1h、6h、24h、7d、30d、90d 或 1y。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>--cache needs a file path.</source>
         <translation>--cache 需要一個檔案路徑。</translation>
     </message>
@@ -217,21 +557,85 @@
         <source>--cache %1: the folder %2 does not exist.</source>
         <translation>--cache %1：資料夾 %2 不存在。</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>export needs exactly one of --csv ID, --chart ID or --report FILE.</source>
+        <translation>export 需要 --csv ID、--chart ID 或 --report FILE 其中一項，且只可選一項。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Unsupported paper &apos;%1&apos; for --page-size: expected A4 or Letter.</source>
+        <translation>--page-size 不支援紙張「%1」：應為 A4 或 Letter。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--%1 needs --output FILE.</source>
+        <translation>--%1 需要 --output FILE。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The output file name is empty.</source>
+        <translation>輸出檔案名稱是空白的。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is a directory: expected the path of a file to write.</source>
+        <translation>%1 是資料夾：應提供要寫入的檔案路徑。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot write %1: the folder %2 does not exist.</source>
+        <translation>無法寫入 %1：資料夾 %2 不存在。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Unsupported format &apos;%1&apos; for --format: expected png, svg or pdf.</source>
+        <translation>--format 不支援格式「%1」：應為 png、svg 或 pdf。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--format applies to --chart only.</source>
+        <translation>--format 只適用於 --chart。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Unsupported size &apos;%1&apos; for --size: expected WIDTHxHEIGHT in pixels, from 200x150 to 8000x8000.</source>
+        <translation>--size 不支援尺寸「%1」：應為以像素計的「寬x高」，由 200x150 至 8000x8000。</translation>
+    </message>
+</context>
+<context>
+    <name>CsvWriter</name>
+    <message>
+        <location filename="../../model/CsvWriter.cpp" line="+46"/>
+        <source>time (UTC)</source>
+        <translation>時間（UTC）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>value</source>
+        <translation>數值</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <location line="+5"/>
+        <source>Could not write %1: %2</source>
+        <translation>無法寫入 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../app/dashboard/Dashboard.cpp" line="+140"/>
+        <location filename="../../app/dashboard/Dashboard.cpp" line="+224"/>
         <source>The server warned that %1 may be incomplete: %2</source>
         <translation>伺服器警告%1的數據可能不完整：%2</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-25"/>
         <source>Cache: %1</source>
         <translation>快取：%1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+49"/>
         <source>%1 Using a temporary in-memory cache for this session.</source>
         <translation>%1 本次執行改用臨時記憶體快取。</translation>
     </message>
@@ -249,7 +653,7 @@
 <context>
     <name>DashboardConfig</name>
     <message>
-        <location filename="../../model/DashboardConfig.cpp" line="+34"/>
+        <location filename="../../model/DashboardConfig.cpp" line="+63"/>
         <source>&apos;%1&apos; is not a server URL: expected http:// or https:// followed by a host, e.g. http://prometheus.example.org:9090</source>
         <translation>「%1」不是伺服器網址：應以 http:// 或 https:// 開頭並附有主機名稱，例如 http://prometheus.example.org:9090</translation>
     </message>
@@ -330,6 +734,36 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>[display] theme &apos;%1&apos;: expected light or dark</source>
+        <translation>[display] theme「%1」：應為 light 或 dark</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>[display] range &apos;%1&apos;: expected 1h, 6h, 24h, 7d, 30d, 90d or 1y</source>
+        <translation>[display] range「%1」：應為 1h、6h、24h、7d、30d、90d 或 1y</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>[thresholds] %1: expected &lt;tile&gt;_warning or &lt;tile&gt;_critical, the tile one of %2</source>
+        <translation>[thresholds] %1：應為 &lt;tile&gt;_warning 或 &lt;tile&gt;_critical，其中 tile 為 %2 其中之一</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>[thresholds] %1 &apos;%2&apos;: expected a number</source>
+        <translation>[thresholds] %1「%2」：應為數字</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>[display] precision &apos;%1&apos;: expected fp16 (dense FP16/BF16) or fp8 (dense FP8)</source>
+        <translation>[display] precision「%1」：應為 fp16（稠密 FP16/BF16）或 fp8（稠密 FP8）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>[allocations] %1 &apos;%2&apos;: expected the GPU-hours granted, a positive number such as 250000 (without grouping commas)</source>
+        <translation>[allocations] %1「%2」：應為獲批的 GPU 時數，即正數，例如 250000（不加千位分隔逗號）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>[cache] max_age_days &apos;%1&apos;: expected whole days from 1 to 3650</source>
         <translation>[cache] max_age_days「%1」：應為 1 至 3650 的整數日數</translation>
     </message>
@@ -339,7 +773,7 @@
         <translation>[cache] max_size_mb「%1」：應為 16 至 1048576 的整數 MB</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+56"/>
         <source>Config file %1 could not be written</source>
         <translation>無法寫入設定檔 %1</translation>
     </message>
@@ -358,9 +792,120 @@
     </message>
 </context>
 <context>
+    <name>ExportRunner</name>
+    <message>
+        <location filename="../../app/dashboard/ExportRunner.cpp" line="+55"/>
+        <source>Unknown query id &apos;%1&apos;: expected one of %2.</source>
+        <translation>未知的查詢 ID「%1」：應為 %2 其中之一。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 Using a temporary in-memory cache.</source>
+        <translation>%1 改用臨時記憶體快取。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Fetching from %1: %2%</source>
+        <translation>正在從 %1 擷取數據：%2%</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Warning: the alerts could not be read (%1).</source>
+        <translation>警告：無法讀取警報（%1）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reading %1 over the last %2 from %3</source>
+        <translation>正在從 %3 讀取過去 %2 的 %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Nothing written: %1 could not be read (%2) and the cache holds no data for this range.</source>
+        <translation>未有寫入任何內容：無法讀取 %1（%2），而快取內亦沒有此時段的數據。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Warning: %1 could not be read (%2); writing what the cache holds.</source>
+        <translation>警告：無法讀取 %1（%2）；改為寫入快取內的數據。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing written: %1 has no data for %2 in this range.</source>
+        <translation>未有寫入任何內容：%1 在此時段沒有 %2 的數據。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>Wrote %1 (%n rows)</source>
+        <translation>
+            <numerusform>已寫入 %1（%n 行）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Wrote %1</source>
+        <translation>已寫入 %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Writing the report</source>
+        <translation>正在寫入報告</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Wrote %1 (%n pages)</source>
+        <translation>
+            <numerusform>已寫入 %1（%n 頁）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 – %2</source>
+        <extracomment>The time range of an exported chart, e.g. &quot;1 Mar 2026 08:00 – 2 Mar 2026 08:00&quot;</extracomment>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>d MMM yyyy HH:mm</source>
+        <translation>yyyy年M月d日 HH:mm</translation>
+    </message>
+</context>
+<context>
+    <name>GpuPeakModel</name>
+    <message>
+        <location filename="../../model/GpuPeakModel.cpp" line="+49"/>
+        <source>not supported</source>
+        <translation>不支援</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>GPU model</source>
+        <translation>GPU 型號</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dense FP16/BF16, TFLOPS</source>
+        <translation>稠密 FP16/BF16（TFLOPS）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dense FP8, TFLOPS</source>
+        <translation>稠密 FP8（TFLOPS）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Datasheet</source>
+        <translation>規格表</translation>
+    </message>
+</context>
+<context>
     <name>GpuPeakTable</name>
     <message>
-        <location filename="../../model/GpuPeakTable.cpp" line="+13"/>
+        <location filename="../../model/GpuPeakTable.cpp" line="+27"/>
         <source>GPU peak table %1: %2</source>
         <translation>GPU 峰值表 %1：%2</translation>
     </message>
@@ -391,7 +936,18 @@
 <context>
     <name>KpiModel</name>
     <message>
-        <location filename="../../model/KpiModel.cpp" line="+149"/>
+        <location filename="../../model/KpiModel.cpp" line="+177"/>
+        <source>no change over the range</source>
+        <translation>時段內沒有變化</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %2 over the range</source>
+        <extracomment>The change of a headline figure over the time range shown, e.g. &quot;▲ 12 jobs over the range&quot;</extracomment>
+        <translation>時段內 %1 %2</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Installed compute</source>
         <translation>已安裝算力</translation>
     </message>
@@ -455,7 +1011,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/MainWindow.cpp" line="+215"/>
+        <location filename="../../widgets/MainWindow.cpp" line="+350"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -475,7 +1031,7 @@
         <translation>已停止更新：按 F5 繼續</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-216"/>
         <source>About AISC Operations Dashboard</source>
         <translation>關於 AISC 營運儀表板</translation>
     </message>
@@ -485,7 +1041,17 @@
         <translation>&lt;p&gt;&lt;b&gt;AISC 營運儀表板&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;數碼港人工智能超算中心的即時算力、GPU 使用率及作業佇列，數據讀自 Prometheus 並保存於本機快取。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
+        <source>Could not print: the printer or file is not available</source>
+        <translation>無法列印：印表機或檔案無法使用</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 — %2 — %3</source>
+        <translation>%1 — %2 — %3</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>Updated %1</source>
         <translation>更新於 %1</translation>
     </message>
@@ -510,6 +1076,21 @@
         <translation>概覽(&amp;O)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Capacity</source>
+        <translation>算力(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Utilisation</source>
+        <translation>使用率(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Queue</source>
+        <translation>作業佇列(&amp;Q)</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>&amp;Alerts</source>
         <translation>警報(&amp;A)</translation>
@@ -531,6 +1112,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Print…</source>
+        <translation>列印(&amp;P)……</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
@@ -543,6 +1129,25 @@
         <location line="+1"/>
         <source>&amp;Refresh now</source>
         <translation>立即更新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Theme</source>
+        <translation>主題(&amp;T)</translation>
+    </message>
+    <message>
+        <source>L&amp;anguage</source>
+        <translation>語言(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Light</source>
+        <translation>淺色(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -571,16 +1176,316 @@
     </message>
 </context>
 <context>
-    <name>OverviewPage</name>
+    <name>NodeDetailDialog</name>
     <message>
-        <location filename="../../widgets/OverviewPage.cpp" line="+55"/>
-        <source>GPU utilisation by partition, last 24 hours</source>
-        <translation>各分區 GPU 使用率（過去 24 小時）</translation>
+        <location filename="../../widgets/NodeDetailDialog.cpp" line="+128"/>
+        <source>Partition:</source>
+        <translation>分區：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Slurm state:</source>
+        <translation>Slurm 狀態：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GPUs reporting:</source>
+        <translation>回報中的 GPU：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GPU utilisation:</source>
+        <translation>GPU 使用率：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tensor activity:</source>
+        <translation>張量核心活動率：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GPU power:</source>
+        <translation>GPU 耗電量：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hottest GPU:</source>
+        <translation>最高 GPU 溫度：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last XID error:</source>
+        <translation>最近的 XID 錯誤：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Node</source>
+        <translation>節點</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Node %1</source>
+        <translation>節點 %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Jobs waiting by partition, last 24 hours</source>
-        <translation>各分區等候中作業（過去 24 小時）</translation>
+        <source>GPU utilisation of %1</source>
+        <translation>%1 的 GPU 使用率</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+</context>
+<context>
+    <name>NodeHeatmapView</name>
+    <message>
+        <location filename="../../widgets/NodeHeatmapView.cpp" line="+104"/>
+        <location line="+423"/>
+        <source>GPU utilisation by node</source>
+        <translation>各節點 GPU 使用率</translation>
+    </message>
+    <message>
+        <location line="-270"/>
+        <location line="+351"/>
+        <location line="+161"/>
+        <source>no data</source>
+        <translation>沒有數據</translation>
+    </message>
+    <message>
+        <location line="-159"/>
+        <source>GPU utilisation %1 (mean)</source>
+        <translation>GPU 使用率 %1（平均）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPU utilisation %1</source>
+        <translation>GPU 使用率 %1</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>No nodes in this time range</source>
+        <translation>此時段沒有節點</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Waiting for data…</source>
+        <translation>正在等候數據……</translation>
+    </message>
+</context>
+<context>
+    <name>NodeTableModel</name>
+    <message>
+        <location filename="../../model/NodeTableModel.cpp" line="+252"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>idle</source>
+        <translation>閒置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>mixed</source>
+        <translation>部分佔用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>allocated</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>drain</source>
+        <translation>排空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>down</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>graphics engine exception, usually the application</source>
+        <translation>圖形引擎異常，通常源於應用程式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPU memory page fault, usually the application</source>
+        <translation>GPU 記憶體分頁錯誤，通常源於應用程式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPU stopped processing</source>
+        <translation>GPU 停止處理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>double-bit ECC error</source>
+        <translation>雙位元 ECC 錯誤</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ECC page retirement or row remapping</source>
+        <translation>ECC 分頁停用或行重新映射</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NVLink error</source>
+        <translation>NVLink 錯誤</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPU has fallen off the bus</source>
+        <translation>GPU 已從匯流排脫離</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>contained ECC error</source>
+        <translation>已隔離的 ECC 錯誤</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>uncontained ECC error</source>
+        <translation>未能隔離的 ECC 錯誤</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>XID %1</source>
+        <translation>XID %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>XID %1: %2</source>
+        <translation>XID %1：%2</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Node</source>
+        <translation>節點</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Partition</source>
+        <translation>分區</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPUs</source>
+        <translation>GPU 數目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Util.</source>
+        <translation>使用率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tensor</source>
+        <translation>張量核心</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Power</source>
+        <translation>耗電量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Temp.</source>
+        <translation>溫度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>XID</source>
+        <translation>XID</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Slurm&apos;s state of the node</source>
+        <translation>節點在 Slurm 中的狀態</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPUs reporting to dcgm-exporter</source>
+        <translation>向 dcgm-exporter 回報的 GPU 數目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mean GPU utilisation of the node</source>
+        <translation>節點的平均 GPU 使用率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mean tensor-pipe activity of the node&apos;s GPUs</source>
+        <translation>節點各 GPU 的平均張量核心管線活動率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Power drawn by the node&apos;s GPUs</source>
+        <translation>節點各 GPU 的耗電量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Temperature of the node&apos;s hottest GPU</source>
+        <translation>節點最熱 GPU 的溫度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Highest XID error code the node&apos;s GPUs hold; empty when none</source>
+        <translation>節點各 GPU 目前最高的 XID 錯誤代碼；沒有則留空</translation>
+    </message>
+</context>
+<context>
+    <name>NodeTablePanel</name>
+    <message>
+        <location filename="../../widgets/NodeTablePanel.cpp" line="+174"/>
+        <source>Nodes</source>
+        <translation>節點</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by node, partition or state</source>
+        <translation>按節點、分區或狀態篩選</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nodes: waiting for data</source>
+        <translation>節點：正在等候數據</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nodes: %1</source>
+        <translation>節點：%1 個</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nodes: %1 of %2</source>
+        <translation>節點：%1 個（共 %2 個）</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../../widgets/OverviewPage.cpp" line="+55"/>
+        <source>GPU utilisation by partition</source>
+        <translation>各分區 GPU 使用率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jobs waiting by partition</source>
+        <translation>各分區等候中作業</translation>
     </message>
 </context>
 <context>
@@ -786,12 +1691,17 @@
 <context>
     <name>PrometheusSource</name>
     <message>
-        <location filename="../../model/PrometheusSource.cpp" line="+123"/>
+        <location filename="../../model/PrometheusSource.cpp" line="+125"/>
         <source>Some GPUs have no modelName label, so their peak is unknown and they are not counted.</source>
         <translation>部分 GPU 沒有 modelName 標籤，無法得知其峰值，因此不計算在內。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>The GPU model &apos;%1&apos; has no FP8 peak in the peak table, so its GPUs are not counted at FP8.</source>
+        <translation>GPU 型號「%1」在峰值表內沒有 FP8 峰值，因此其 GPU 不計入 FP8 算力。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The GPU model &apos;%1&apos; is not in the peak table, so its GPUs are not counted.</source>
         <translation>GPU 型號「%1」不在峰值表內，因此其 GPU 不計算在內。</translation>
     </message>
@@ -870,32 +1780,291 @@
         <translation>GPU 耗電量</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Installed compute, FP8</source>
+        <translation>已安裝算力（FP8）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered compute, FP8</source>
+        <translation>實際輸出算力（FP8）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue wait of started jobs</source>
+        <translation>已開始作業的排隊等候時間</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tensor activity by node</source>
+        <translation>各節點張量核心活動率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPU power by node</source>
+        <translation>各節點 GPU 耗電量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hottest GPU by node</source>
+        <translation>各節點最高 GPU 溫度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPUs reporting by node</source>
+        <translation>各節點回報中的 GPU 數目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last XID error by node</source>
+        <translation>各節點最近的 XID 錯誤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slurm state by node</source>
+        <translation>各節點 Slurm 狀態</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Query catalogue %1: %2</source>
         <translation>查詢目錄 %1：%2</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>query &apos;%1&apos; has no promql</source>
         <translation>查詢「%1」沒有 promql</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>query &apos;%1&apos; has precision &apos;%2&apos;: expected fp16 or fp8</source>
+        <translation>查詢「%1」的 precision 為「%2」：應為 fp16 或 fp8</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>built-in query &apos;%1&apos; is missing</source>
         <translation>缺少內置查詢「%1」</translation>
     </message>
 </context>
 <context>
+    <name>QueuePage</name>
+    <message>
+        <location filename="../../widgets/QueuePage.cpp" line="+122"/>
+        <source>Jobs running by partition (stacked)</source>
+        <translation>各分區執行中作業（堆疊）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jobs waiting by partition</source>
+        <translation>各分區等候中作業</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Queue wait, p50 and p90</source>
+        <extracomment>Chart of the queue wait of started jobs: median (p50) and 90th percentile (p90)</extracomment>
+        <translation>排隊等候時間（p50 及 p90）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPUs allocated, idle and down</source>
+        <translation>已分配、閒置及故障的 GPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top accounts by GPU-hours over the time range shown</source>
+        <translation>所示時段內 GPU 時數最高的帳戶</translation>
+    </message>
+</context>
+<context>
     <name>RefreshController</name>
     <message>
-        <location filename="../../model/RefreshController.cpp" line="+213"/>
+        <location filename="../../model/RefreshController.cpp" line="+276"/>
         <source>%1; %2 of %3 requests failed</source>
         <translation>%1；%3 個請求中有 %2 個失敗</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-251"/>
         <source>Could not store %1 in the cache: %2</source>
         <translation>無法把 %1 存入快取：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ReportBuilder</name>
+    <message>
+        <location filename="../../app/dashboard/ReportBuilder.cpp" line="+54"/>
+        <source>Figure</source>
+        <translation>指標</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Latest</source>
+        <translation>最新數值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Over the range</source>
+        <translation>時段內變化</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Detail</source>
+        <translation>詳情</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>d MMM yyyy HH:mm</source>
+        <extracomment>Date and time in the report (QDateTime::toString syntax)</extracomment>
+        <translation>yyyy年M月d日 HH:mm</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>AISC Operations Report</source>
+        <translation>AISC 營運報告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cyberport AI Supercomputing Centre, Hong Kong</source>
+        <translation>香港數碼港人工智能超算中心</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time range: %1 – %2</source>
+        <translation>時段：%1 至 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generated: %1</source>
+        <translation>產生時間：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data source: %1 (no Prometheus configured)</source>
+        <translation>數據來源：%1（未設定 Prometheus）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data source: %1</source>
+        <translation>數據來源：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data as of %1, read from the source for this report.</source>
+        <translation>數據截至 %1，於製作本報告時從數據來源讀取。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The source could not be read (%1): this report shows the data cached before.</source>
+        <translation>無法讀取數據來源（%1）：本報告顯示先前快取的數據。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The headline figures at the end of the range, and how they changed over it.</source>
+        <translation>時段結束時的主要指標，以及其在時段內的變化。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Headline figures</source>
+        <translation>主要指標</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Capacity against the roadmap</source>
+        <translation>算力與發展路線圖</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Installed compute: %1 (%2).</source>
+        <translation>已安裝算力：%1（%2）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Peak dense FP16/BF16 compute of the GPUs present, from the GPU peak table; delivered compute is tensor-pipe activity times that peak.</source>
+        <translation>現有 GPU 的稠密 FP16/BF16 峰值算力，數值取自 GPU 峰值表；實際輸出算力為張量核心管線活動率乘以該峰值。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>GPU utilisation</source>
+        <translation>GPU 使用率</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Job queue</source>
+        <translation>作業佇列</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Top accounts</source>
+        <translation>主要帳戶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPU-hours used over the range by the accounts that used most, against their allocation where the configuration gives one; AI Subsidy Scheme projects are marked.</source>
+        <translation>時段內用量最多的帳戶所用的 GPU 時數；如設定檔有為帳戶設定分配額，則與分配額比較。人工智能資助計劃的項目已加標示。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Top accounts by GPU-hours</source>
+        <translation>GPU 時數最高的帳戶</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Alerts</source>
+        <translation>警報</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Firing at the end of the range: %1 critical, %2 warning, %3 information.</source>
+        <translation>時段結束時觸發中的警報：嚴重 %1 個，警告 %2 個，資訊 %3 個。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Alerts, most severe first</source>
+        <translation>警報（按嚴重程度由高至低排列）</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWriter</name>
+    <message numerus="yes">
+        <location filename="../../widgets/ReportWriter.cpp" line="+117"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>另有 %n 項未列出</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>None</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Page %1 of %2</source>
+        <extracomment>The footer of every report page, e.g. &quot;Page 2 of 7&quot;</extracomment>
+        <translation>第 %1 頁，共 %2 頁</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>AISC Operations Dashboard</source>
+        <translation>AISC 營運儀表板</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not write %1: the folder is not writable</source>
+        <translation>無法寫入 %1：資料夾不可寫入</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Contents</source>
+        <translation>目錄</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Could not write %1: the file could not be replaced</source>
+        <translation>無法寫入 %1：無法取代檔案</translation>
     </message>
 </context>
 <context>
@@ -906,7 +2075,12 @@
         <translation>路線圖檔案 %1：%2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
+        <source>precision &apos;%1&apos;: expected fp16 or fp8</source>
+        <translation>precision「%1」：應為 fp16 或 fp8</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>gpusPerNode must be at least 1</source>
         <translation>gpusPerNode 最少為 1</translation>
     </message>
@@ -929,6 +2103,52 @@
         <location line="+7"/>
         <source>no milestones</source>
         <translation>沒有里程碑</translation>
+    </message>
+</context>
+<context>
+    <name>RoadmapChart</name>
+    <message>
+        <location filename="../../widgets/RoadmapChart.cpp" line="+334"/>
+        <source>Roadmap</source>
+        <translation>路線圖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installed capacity</source>
+        <translation>已安裝算力</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered compute</source>
+        <translation>實際輸出算力</translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <source>d MMM yyyy</source>
+        <extracomment>Date format of a roadmap milestone (QDate::toString syntax)</extracomment>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Today, %1</source>
+        <extracomment>Label of the marker at today&apos;s date on the roadmap chart, e.g. &quot;Today, 2 Mar 2026&quot;</extracomment>
+        <translation>今日，%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No data in this time range</source>
+        <translation>此時段沒有數據</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for data…</source>
+        <translation>正在等候數據……</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>MMM yyyy</source>
+        <extracomment>Month labels of the roadmap chart&apos;s time axis (QDate::toString syntax)</extracomment>
+        <translation>yyyy年M月</translation>
     </message>
 </context>
 <context>
@@ -1244,9 +2464,82 @@
     </message>
 </context>
 <context>
+    <name>TimeRangeBar</name>
+    <message>
+        <location filename="../../widgets/TimeRangeBar.cpp" line="+105"/>
+        <source>Time range</source>
+        <translation>時段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>後退</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Previous time range (%1)</source>
+        <translation>上一個時段（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forward</source>
+        <translation>前進</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next time range (%1)</source>
+        <translation>下一個時段（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show twice as long a time range (%1)</source>
+        <translation>顯示長一倍的時段（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow live</source>
+        <translation>即時跟隨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the newest data in view; off, the time range stays where it is (%1)</source>
+        <translation>保持顯示最新數據；關閉時，時段會停留在原處（%1）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show the last %1</source>
+        <translation>顯示過去 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh every</source>
+        <translation>更新間隔</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <location line="+17"/>
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-17"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分鐘</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UnitFormatter</name>
     <message>
-        <location filename="../../model/UnitFormatter.cpp" line="+70"/>
+        <location filename="../../model/UnitFormatter.cpp" line="+84"/>
         <source>GPUs</source>
         <translation>個 GPU</translation>
     </message>
@@ -1260,11 +2553,93 @@
         <source>GPU-h</source>
         <translation>GPU 小時</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>min</source>
+        <extracomment>Minutes, as a unit after a number: &quot;4.5 min&quot;</extracomment>
+        <translation>分鐘</translation>
+    </message>
+</context>
+<context>
+    <name>UtilisationPage</name>
+    <message>
+        <location filename="../../widgets/UtilisationPage.cpp" line="+170"/>
+        <source>GPU utilisation by partition</source>
+        <translation>各分區 GPU 使用率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tensor activity by partition</source>
+        <translation>各分區張量核心活動率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPU utilisation by node</source>
+        <translation>各節點 GPU 使用率</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No partition label: showing the whole cluster</source>
+        <translation>沒有分區標籤：顯示全中心數據</translation>
+    </message>
+</context>
+<context>
+    <name>ViewRange</name>
+    <message>
+        <location filename="../../model/ViewRange.cpp" line="+71"/>
+        <source>1 h</source>
+        <translation>1 小時</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>6 h</source>
+        <translation>6 小時</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>24 h</source>
+        <translation>24 小時</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>7 d</source>
+        <translation>7 日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>30 d</source>
+        <translation>30 日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>90 d</source>
+        <translation>90 日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 y</source>
+        <translation>1 年</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Custom</source>
+        <translation>自訂</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Last %1</source>
+        <translation>過去 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 – %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/dashboard/main.cpp" line="+81"/>
+        <location filename="../../app/dashboard/main.cpp" line="+89"/>
         <source>AISC Operations Dashboard</source>
         <translation>AISC 營運儀表板</translation>
     </message>

@@ -42,7 +42,7 @@ QList<Message> readTs(const QString &path, QString *error)
         } else if (xml.name() == QLatin1String("translation")) {
             const QString type = xml.attributes().value(QLatin1String("type")).toString();
             message.unfinished = type == QLatin1String("unfinished");
-            message.translation = xml.readElementText();
+            message.translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
             if (type != QLatin1String("obsolete") && type != QLatin1String("vanished"))
                 messages.append(message);
         }
