@@ -42,7 +42,7 @@
     <message>
         <location line="+2"/>
         <source>AI Subsidy Scheme</source>
-        <translation>人工智能資助計劃</translation>
+        <translation>AI 資助計劃</translation>
     </message>
 </context>
 <context>
