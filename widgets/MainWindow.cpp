@@ -3,6 +3,7 @@
 #include "AlertsPage.h"
 #include "CapacityPage.h"
 #include "ChartPanel.h"
+#include "CsvWriter.h"
 #include "OverviewPage.h"
 #include "QueuePage.h"
 #include "Theme.h"
@@ -12,8 +13,11 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QDate>
 #include <QDateTime>
+#include <QDir>
 #include <QEvent>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
@@ -25,8 +29,10 @@
 #include <QProgressBar>
 #include <QRegularExpression>
 #include <QShortcut>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -113,6 +119,17 @@ MainWindow::MainWindow(QWidget *parent)
         if (dialog.exec() == QDialog::Accepted)
             printCurrentPage(&printer);
     });
+    m_reportAction = m_fileMenu->addAction(QString(), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export report"),
+            QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                .filePath(
+                    QStringLiteral("aisc-report-%1.pdf").arg(QDate::currentDate().toString(Qt::ISODate))),
+            tr("PDF document (*.pdf)"));
+        if (!path.isEmpty())
+            Q_EMIT reportRequested(path);
+    });
+    m_exportMenu = m_fileMenu->addMenu(QString());
+    connect(m_exportMenu, &QMenu::aboutToShow, this, &MainWindow::fillExportMenu);
     m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     m_viewMenu = menuBar()->addMenu(QString());
@@ -169,6 +186,62 @@ void MainWindow::setViewRange(ViewRange *range)
         { m_rangeBar->backAction(), m_rangeBar->forwardAction(), m_rangeBar->zoomOutAction(),
             m_rangeBar->followLiveAction() });
     m_viewMenu->insertSeparator(before);
+}
+
+void MainWindow::fillExportMenu()
+{
+    m_exportMenu->clear();
+    QWidget *page = m_pages->currentWidget();
+    if (!page)
+        return;
+    const QList<ChartPanel *> pageCharts = page->findChildren<ChartPanel *>();
+    for (ChartPanel *chart : pageCharts) {
+        QMenu *menu = m_exportMenu->addMenu(chart->title());
+        menu->addAction(tr("Image at 1920 × 1080…"), chart, [this, chart] {
+            const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"),
+                QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                    .filePath(chart->objectName() + QStringLiteral(".png")),
+                tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+            QString error;
+            if (!path.isEmpty() && !chart->exportImage(path, QSize(1920, 1080), &error))
+                showMessage(error);
+        });
+        menu->addAction(tr("Data as CSV…"), chart, [this, chart] {
+            const QString path = QFileDialog::getSaveFileName(this, tr("Export data"),
+                QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                    .filePath(chart->objectName() + QStringLiteral(".csv")),
+                tr("CSV (*.csv)"));
+            QString error;
+            if (!path.isEmpty() && !chart->exportCsv(path, &error))
+                showMessage(error);
+        });
+    }
+    const QList<QTableView *> tables = page->findChildren<QTableView *>();
+    for (const QTableView *view : tables) {
+        if (!view->model() || !view->isVisible())
+            continue;
+        const QString name = view->accessibleName().isEmpty() ? view->objectName() : view->accessibleName();
+        m_exportMenu->addAction(tr("Table %1 as CSV…").arg(name), this, [this, view] { exportTable(view); });
+    }
+    if (m_exportMenu->isEmpty())
+        m_exportMenu->addAction(tr("Nothing to export on this page"))->setEnabled(false);
+}
+
+void MainWindow::exportTable(const QTableView *view)
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export table"),
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .filePath(view->objectName() + QStringLiteral(".csv")),
+        tr("CSV (*.csv)"));
+    if (path.isEmpty())
+        return;
+    // Numbers as numbers where the model gives a raw value (the project's models put it first after
+    // Qt::UserRole), rows as sorted and filtered on screen.
+    QString error;
+    if (!CsvWriter::writeFile(path, CsvWriter::fromTable(*view->model(), Qt::UserRole + 1), &error))
+        showMessage(error);
+    else
+        showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)));
 }
 
 void MainWindow::printCurrentPage(QPrinter *printer)
@@ -356,6 +429,19 @@ void MainWindow::retranslate()
     m_fileMenu->setTitle(tr("&File"));
     m_settingsAction->setText(tr("&Settings…"));
     m_printAction->setText(tr("&Print…"));
+    m_reportAction->setText(tr("Export &report…"));
+    // Tables named as the Export menu and screen readers call them.
+    const std::pair<const char *, QString> tableNames[] = {
+        { "nodeTable", tr("Nodes") },
+        { "accountView", tr("Top accounts") },
+        { "alertView", tr("Alerts") },
+        { "targetView", tr("Scrape targets") },
+        { "peakView", tr("GPU peak table") },
+    };
+    for (const auto &[objectName, name] : tableNames)
+        if (auto *view = m_pages->findChild<QTableView *>(QLatin1String(objectName)))
+            view->setAccessibleName(name);
+    m_exportMenu->setTitle(tr("&Export"));
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));
     m_refreshAction->setText(tr("&Refresh now"));

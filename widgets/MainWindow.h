@@ -17,6 +17,7 @@ class TimeRangeBar;
 class ViewRange;
 class QActionGroup;
 class QPrinter;
+class QTableView;
 
 // The dashboard's window: pages in tabs, a banner when data is stale, and a status bar that
 // names the source and the time of the last update.
@@ -72,6 +73,8 @@ Q_SIGNALS:
     void themeChanged(bool dark);
     // The user chose the interface language ("en" or "zh_HK") in the View menu.
     void languageRequested(const QString &language);
+    // File → Export report…: a PDF of the time range shown, to path.
+    void reportRequested(const QString &path);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -79,6 +82,9 @@ protected:
 private:
     void retranslate();
     void updateTitle();
+    // The toolbar's Export menu: every chart of the page on screen, and its tables as CSV.
+    void fillExportMenu();
+    void exportTable(const QTableView *view);
 
     QTabWidget *m_pages;
     OverviewPage *m_overview;
@@ -99,6 +105,8 @@ private:
     QAction *m_quitAction;
     QAction *m_settingsAction;
     QAction *m_printAction;
+    QAction *m_reportAction;
+    QMenu *m_exportMenu;
     QAction *m_aboutAction;
     QMenu *m_fileMenu;
     QMenu *m_viewMenu;

@@ -16,6 +16,8 @@
 #include "QueryCatalogue.h"
 #include "QueuePage.h"
 #include "RefreshController.h"
+#include "ReportBuilder.h"
+#include "ReportWriter.h"
 #include "Roadmap.h"
 #include "SettingsDialog.h"
 #include "TargetModel.h"
@@ -75,6 +77,13 @@ Dashboard::Dashboard(const DashboardOptions &options, const DashboardConfig &con
     m_window->setLanguage(
         QLocale().language() == QLocale::Chinese ? QStringLiteral("zh_HK") : QStringLiteral("en"));
     connect(m_window.get(), &MainWindow::languageRequested, this, &Dashboard::setLanguage);
+    connect(m_window.get(), &MainWindow::reportRequested, this, [this](const QString &path) {
+        QString error;
+        if (exportReport(path, &error))
+            m_window->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)));
+        else
+            m_window->showMessage(error);
+    });
     OverviewPage *overview = m_window->overviewPage();
     overview->setKpiModel(m_kpis);
     overview->setUtilisationModel(addSeriesModel(QStringLiteral("gpu_util_by_partition")));
@@ -388,6 +397,32 @@ void Dashboard::setLanguage(const QString &language)
     DashboardConfig config = m_config;
     config.language = effective;
     applyConfig(config);
+}
+
+bool Dashboard::exportReport(const QString &path, QString *error)
+{
+    ReportData data;
+    data.sourceName = m_source->displayName();
+    data.simulated = m_source->isSimulated();
+    for (const QString &id : ReportBuilder::queryIds())
+        if (const TimeSeriesModel *model = seriesModel(id))
+            data.results[id] = model->result();
+    for (const QString &id : ReportBuilder::roadmapQueryIds())
+        if (const auto it = m_roadmapSeries.find(id); it != m_roadmapSeries.end())
+            data.roadmapResults[id] = it->second->result();
+    const ViewRange::Window window = m_range->window();
+    data.startMs = window.startMs;
+    data.endMs = window.endMs;
+    data.generatedAtMs = QDateTime::currentMSecsSinceEpoch();
+    data.lastSuccessMs = m_controller->lastSuccessMs();
+    if (m_controller->isStale())
+        data.failure = m_window->staleText();
+    data.alerts = m_alerts->alerts();
+    const DashboardConfig shown = withAllocations(m_config, m_source->isSimulated());
+    data.allocations = shown.allocations;
+    data.subsidyAccounts = shown.subsidyAccounts;
+    const ReportBuilder builder(data);
+    return ReportWriter::write(builder.content(), path, QPageSize::A4, error);
 }
 
 void Dashboard::rememberDisplayChoice()

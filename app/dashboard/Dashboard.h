@@ -41,6 +41,8 @@ public:
     void applyConfig(const DashboardConfig &config);
     // Switches the interface language at run time ("en" or "zh_HK") and remembers it in the config.
     void setLanguage(const QString &language);
+    // Writes the PDF report of the time range shown, from the data on screen. On error says why.
+    bool exportReport(const QString &path, QString *error);
 
     MainWindow *window() const { return m_window.get(); }
     RefreshController *controller() const { return m_controller; }
