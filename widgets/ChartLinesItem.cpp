@@ -56,15 +56,21 @@ void ChartLinesItem::place(const Placement &placement)
     const double height = placement.size.height();
     m_placed.assign(m_lines.size(), {});
     for (size_t l = 0; l < m_lines.size(); ++l) {
-        std::vector<QPolygonF> &placed = m_placed[l];
-        placed.reserve(m_lines[l].runs.size());
+        Placed &placed = m_placed[l];
+        auto at = [&](const QPointF &point) {
+            return QPointF((point.x() - placement.xMin) * dx, (point.y() - placement.yMin) * -dy + height);
+        };
         for (const QList<QPointF> &run : m_lines[l].runs) {
-            QPolygonF polygon(run.size());
-            QPointF *out = polygon.data();
-            for (const QPointF &point : run)
-                *out++
-                    = QPointF((point.x() - placement.xMin) * dx, (point.y() - placement.yMin) * -dy + height);
-            placed.push_back(std::move(polygon));
+            if (run.size() == 1) {
+                placed.dots.append(at(run.front()));
+                continue;
+            }
+            QPointF from = at(run.front());
+            for (qsizetype i = 1; i < run.size(); ++i) {
+                const QPointF to = at(run[i]);
+                placed.segments.append(QLineF(from, to));
+                from = to;
+            }
         }
     }
     m_placedFor = placement;
@@ -93,21 +99,15 @@ void ChartLinesItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, 
         const QPen &pen = m_lines[l].pen;
         painter->setPen(pen);
         painter->setBrush(Qt::NoBrush);
-        bool dots = false;
-        for (const QPolygonF &run : m_placed[l]) {
-            if (run.size() > 1)
-                painter->drawPolyline(run);
-            dots = dots || run.size() == 1;
-        }
-        if (!dots)
+        painter->drawLines(m_placed[l].segments);
+        if (m_placed[l].dots.isEmpty())
             continue;
         // A sample alone between gaps has no line: a dot shows it, as Qt Charts draws a series' points.
         const double radius = pen.width() * 1.5;
         painter->setPen(Qt::NoPen);
         painter->setBrush(pen.color());
-        for (const QPolygonF &run : m_placed[l])
-            if (run.size() == 1)
-                painter->drawEllipse(run.front(), radius, radius);
+        for (const QPointF &dot : std::as_const(m_placed[l].dots))
+            painter->drawEllipse(dot, radius, radius);
     }
     painter->restore();
 }

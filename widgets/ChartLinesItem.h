@@ -1,10 +1,10 @@
 #pragma once
 
 #include <QGraphicsItem>
+#include <QLineF>
 #include <QList>
 #include <QPen>
 #include <QPointF>
-#include <QPolygonF>
 
 #include <optional>
 #include <vector>
@@ -12,8 +12,13 @@
 class QChart;
 class QValueAxis;
 
-// The lines of a ChartPanel, drawn as one item over the plot area: each run of points (in axis
-// values) with one drawPolyline, a run of a single point as a dot, clipped to the plot area.
+// The lines of a ChartPanel, drawn as one item over the plot area: each line's runs of points (in
+// axis values) with one drawLines call, a run of a single point as a dot, clipped to the plot area.
+//
+// Segments, not a polyline: without antialiasing Qt rasterises a polyline's sub-pixel segments
+// (hundreds a pixel column, undecimated) differently from the same points as separate lines, which
+// moves steps by a pixel against the decimated line; separate lines are what Qt Charts drew, and
+// keep the decimated line pixel for pixel on the full one.
 //
 // Why not QLineSeries: Qt Charts builds a stroked outline of every series for hit-testing and draws
 // one drawLine per segment, about 1 µs per point, which a few decimated series of a million points
@@ -55,8 +60,13 @@ private:
     QValueAxis *m_xAxis;
     QValueAxis *m_yAxis;
     std::vector<Line> m_lines;
-    // The runs in item coordinates, for the placement they were computed for.
-    std::vector<std::vector<QPolygonF>> m_placed;
+    struct Placed
+    {
+        QList<QLineF> segments;
+        QList<QPointF> dots;
+    };
+    // Each line in item coordinates, for the placement it was computed for.
+    std::vector<Placed> m_placed;
     std::optional<Placement> m_placedFor;
     QRectF m_area; // the plot area in chart coordinates
 };
