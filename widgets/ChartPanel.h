@@ -82,7 +82,7 @@ public:
     // makes of them. The same as modelPointCount().
     qsizetype pointCount() const { return modelPointCount(); }
     qsizetype modelPointCount() const;
-    // Points handed to Qt Charts after decimation, across all series and their segments (in stacked
+    // Points drawn after decimation, across all series and their segments (in stacked
     // mode the top edge of every area): what the drawing costs.
     qsizetype drawnPointCount() const;
     // The points drawn for one series: its segments between gaps (stacked: one segment, the top edge
