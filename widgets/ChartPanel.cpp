@@ -1,6 +1,7 @@
 #include "ChartPanel.h"
 
 #include "ChartExporter.h"
+#include "ChartLinesItem.h"
 #include "CsvWriter.h"
 #include "TimeSeriesModel.h"
 #include "UnitFormatter.h"
@@ -98,6 +99,7 @@ ChartPanel::ChartPanel(QWidget *parent)
     , m_placeholder(new QLabel(this))
     , m_band(new QRubberBand(QRubberBand::Rectangle, m_view->viewport()))
     , m_hoverLine(new QGraphicsLineItem(m_chart))
+    , m_linesItem(new ChartLinesItem(m_chart, m_timeAxis, m_valueAxis))
 {
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->setBackgroundRoundness(0);
@@ -116,6 +118,11 @@ ChartPanel::ChartPanel(QWidget *parent)
     m_view->setMinimumHeight(220);
     connect(m_chart, &QChart::plotAreaChanged, this, &ChartPanel::handlePlotAreaChanged);
 
+    // Above the series (Qt Charts draws them, stacked areas among them, just below its legend, at 5)
+    // and the grid, below the legend and the hover line.
+    m_linesItem->setZValue(5.5);
+    connect(m_timeAxis, &QValueAxis::rangeChanged, this, [this] { m_linesItem->update(); });
+    connect(m_valueAxis, &QValueAxis::rangeChanged, this, [this] { m_linesItem->update(); });
     m_hoverLine->setZValue(1000);
     m_hoverLine->hide();
     m_band->hide();
@@ -302,8 +309,8 @@ qsizetype ChartPanel::drawnPointCount() const
     for (const Line &line : m_lines) {
         if (line.area)
             count += line.area->upperSeries()->count();
-        for (const QLineSeries *segment : line.segments)
-            count += segment->count();
+        for (const QList<QPointF> &run : line.runs)
+            count += run.size();
     }
     return count;
 }
@@ -316,9 +323,9 @@ std::vector<QList<QPointF>> ChartPanel::drawnSegments(int series) const
     const Line &line = m_lines[size_t(series)];
     if (line.area)
         segments.push_back(line.area->upperSeries()->points());
-    for (const QLineSeries *segment : line.segments)
-        if (segment->count() > 0)
-            segments.push_back(segment->points());
+    for (const QList<QPointF> &run : line.runs)
+        if (!run.isEmpty())
+            segments.push_back(run);
     return segments;
 }
 
@@ -525,20 +532,28 @@ QColor ChartPanel::seriesColour(int line) const
     return rgb == 0x000000 ? palette().color(QPalette::Text) : QColor::fromRgb(rgb);
 }
 
-QLineSeries *ChartPanel::newSegment(int line, bool inLegend)
+QLineSeries *ChartPanel::newLegendSeries(int line)
 {
-    auto *segment = new QLineSeries(m_chart);
-    segment->setName(m_lines[size_t(line)].name);
-    segment->setPen(QPen(seriesColour(line), lineWidth));
-    m_chart->addSeries(segment);
-    segment->attachAxis(m_timeAxis);
-    segment->attachAxis(m_valueAxis);
-    const QList<QLegendMarker *> markers = m_chart->legend()->markers(segment);
-    for (QLegendMarker *marker : markers) {
-        marker->setVisible(inLegend);
+    // No points: its legend marker names the line, takes the clicks and shows the line's colour.
+    auto *series = new QLineSeries(m_chart);
+    series->setName(m_lines[size_t(line)].name);
+    series->setPen(QPen(seriesColour(line), lineWidth));
+    m_chart->addSeries(series);
+    series->attachAxis(m_timeAxis);
+    series->attachAxis(m_valueAxis);
+    const QList<QLegendMarker *> markers = m_chart->legend()->markers(series);
+    for (QLegendMarker *marker : markers)
         connect(marker, &QLegendMarker::clicked, this, [this, marker] { handleMarkerClicked(marker); });
-    }
-    return segment;
+    return series;
+}
+
+void ChartPanel::updateLinesItem()
+{
+    std::vector<ChartLinesItem::Line> lines;
+    for (size_t s = 0; s < m_lines.size(); ++s)
+        if (!m_lines[s].hidden && !m_lines[s].runs.empty())
+            lines.push_back(ChartLinesItem::Line { QPen(seriesColour(int(s)), lineWidth), m_lines[s].runs });
+    m_linesItem->setLines(std::move(lines));
 }
 
 void ChartPanel::rebuildSeries()
@@ -547,11 +562,11 @@ void ChartPanel::rebuildSeries()
     m_chart->removeAllSeries();
     m_lines.clear();
     for (const Series &series : result.series)
-        m_lines.push_back(Line { series.name, false, {}, nullptr });
+        m_lines.push_back(Line { series.name, false, nullptr, {}, nullptr });
     for (size_t i = 0; i < m_lines.size(); ++i) {
         Line &line = m_lines[i];
         if (!m_stacked) {
-            line.segments.push_back(newSegment(int(i), true)); // names the series in the legend
+            line.series = newLegendSeries(int(i));
             continue;
         }
         auto *upper = new QLineSeries;
@@ -720,7 +735,7 @@ void ChartPanel::updateGeometryPoints()
     else
         std::for_each(visible.begin(), visible.end(), reduce);
 
-    // Moving the axis makes Qt Charts place every attached series' points again: empty the series
+    // Moving the axis makes Qt Charts place every attached series' points again: empty the areas
     // first, so that it does so once, for the new points.
     const bool axisMoves = m_axisEndMs > m_axisStartMs
         && (m_timeAxis->min() != double(m_axisStartMs) || m_timeAxis->max() != double(m_axisEndMs));
@@ -730,8 +745,6 @@ void ChartPanel::updateGeometryPoints()
                 line.area->upperSeries()->clear();
                 line.area->lowerSeries()->clear();
             }
-            for (QLineSeries *segment : line.segments)
-                segment->clear();
         }
         m_timeAxis->setRange(double(m_axisStartMs), double(m_axisEndMs));
     }
@@ -749,24 +762,9 @@ void ChartPanel::updateGeometryPoints()
                 below = upper;
             continue;
         }
-        if (runs[s].empty())
-            runs[s].emplace_back(); // keep one (empty) segment so that the legend still names the series
-        while (line.segments.size() < runs[s].size())
-            line.segments.push_back(newSegment(int(s), false));
-        while (line.segments.size() > runs[s].size()) {
-            QLineSeries *extra = line.segments.back();
-            line.segments.pop_back();
-            m_chart->removeSeries(extra);
-            delete extra;
-        }
-        for (size_t r = 0; r < runs[s].size(); ++r) {
-            line.segments[r]->replace(runs[s][r]);
-            // A sample alone between gaps has no line to draw: a dot shows it.
-            const bool alone = runs[s][r].size() == 1;
-            if (line.segments[r]->pointsVisible() != alone)
-                line.segments[r]->setPointsVisible(alone);
-        }
+        line.runs = std::move(runs[s]);
     }
+    updateLinesItem();
     applyVisibility();
 }
 
@@ -806,28 +804,22 @@ void ChartPanel::applyVisibility()
         const Line &line = m_lines[s];
         const int alpha = line.hidden ? hiddenAlpha : 255;
         const QColor colour = withAlpha(seriesColour(int(s)), alpha);
-        std::vector<QAbstractSeries *> series;
-        if (line.area)
-            series.push_back(line.area);
-        series.insert(series.end(), line.segments.begin(), line.segments.end());
-        for (size_t i = 0; i < series.size(); ++i) {
-            series[i]->setVisible(!line.hidden);
-            // Showing or hiding a series does the same to its legend marker: only the first of a line
-            // is listed, and a hidden one stays listed, dimmed, so that it can be clicked back on. Each
-            // change makes the legend lay out again: only what differs is set.
-            const QList<QLegendMarker *> markers = m_chart->legend()->markers(series[i]);
-            for (QLegendMarker *marker : markers) {
-                if (marker->isVisible() != (i == 0))
-                    marker->setVisible(i == 0);
-                if (i != 0)
-                    continue;
-                if (marker->brush() != QBrush(colour))
-                    marker->setBrush(colour);
-                if (marker->pen() != QPen(colour))
-                    marker->setPen(QPen(colour));
-                if (marker->labelBrush() != QBrush(withAlpha(text, alpha)))
-                    marker->setLabelBrush(withAlpha(text, alpha));
-            }
+        QAbstractSeries *series = line.area ? static_cast<QAbstractSeries *>(line.area) : line.series;
+        if (!series)
+            continue;
+        series->setVisible(!line.hidden);
+        // Hiding a series hides its legend marker too: a hidden one stays listed, dimmed, so that it
+        // can be clicked back on. Each change makes the legend lay out again: only what differs is set.
+        const QList<QLegendMarker *> markers = m_chart->legend()->markers(series);
+        for (QLegendMarker *marker : markers) {
+            if (!marker->isVisible())
+                marker->setVisible(true);
+            if (marker->brush() != QBrush(colour))
+                marker->setBrush(colour);
+            if (marker->pen() != QPen(colour))
+                marker->setPen(QPen(colour));
+            if (marker->labelBrush() != QBrush(withAlpha(text, alpha)))
+                marker->setLabelBrush(withAlpha(text, alpha));
         }
     }
 }
@@ -869,14 +861,16 @@ void ChartPanel::applyPalette()
             line.area->setPen(QPen(colour, areaBorderWidth));
             line.area->setBrush(withAlpha(colour, areaFillAlpha));
         }
-        for (QLineSeries *segment : line.segments)
-            segment->setPen(QPen(colour, lineWidth));
+        if (line.series)
+            line.series->setPen(QPen(colour, lineWidth));
     }
+    updateLinesItem();
     applyVisibility();
 }
 
 void ChartPanel::handlePlotAreaChanged(const QRectF &plotArea)
 {
+    m_linesItem->updatePlotArea();
     if (plotArea.width() < 1)
         return;
     const PixelColumns columns = pixelColumns(lineWidth); // QChart::plotArea() is the new one already
@@ -896,8 +890,7 @@ void ChartPanel::handleMarkerClicked(QLegendMarker *marker)
 {
     for (size_t s = 0; s < m_lines.size(); ++s) {
         const Line &line = m_lines[s];
-        if (marker->series() == line.area
-            || (!line.segments.empty() && marker->series() == line.segments.front())) {
+        if (marker->series() == line.area || (line.series && marker->series() == line.series)) {
             setSeriesVisible(int(s), line.hidden);
             return;
         }

@@ -11,6 +11,7 @@
 #include <optional>
 #include <vector>
 
+class ChartLinesItem;
 class QAreaSeries;
 class QCategoryAxis;
 class QChart;
@@ -81,7 +82,7 @@ public:
     // makes of them. The same as modelPointCount().
     qsizetype pointCount() const { return modelPointCount(); }
     qsizetype modelPointCount() const;
-    // Points handed to Qt Charts after decimation, across all series and their segments (in stacked
+    // Points drawn after decimation, across all series and their segments (in stacked
     // mode the top edge of every area): what the drawing costs.
     qsizetype drawnPointCount() const;
     // The points drawn for one series: its segments between gaps (stacked: one segment, the top edge
@@ -126,7 +127,9 @@ private:
     {
         QString name;
         bool hidden = false;
-        std::vector<QLineSeries *> segments; // lines: one per run of values between gaps
+        // Lines: an empty series that names the line in the legend; m_linesItem draws the runs.
+        QLineSeries *series = nullptr;
+        std::vector<QList<QPointF>> runs; // lines: the runs of points between gaps, as drawn
         QAreaSeries *area = nullptr; // stacked: the area between the previous total and this one
     };
 
@@ -141,7 +144,8 @@ private:
     void applyPalette();
     void handlePlotAreaChanged(const QRectF &plotArea);
     void handleMarkerClicked(QLegendMarker *marker);
-    QLineSeries *newSegment(int line, bool inLegend);
+    QLineSeries *newLegendSeries(int line);
+    void updateLinesItem();
     QColor seriesColour(int line) const;
     PixelColumns pixelColumns(double penWidth) const;
     bool decimates(size_t pointCount, const PixelColumns &columns) const;
@@ -156,6 +160,7 @@ private:
     QLabel *m_placeholder;
     QRubberBand *m_band;
     QGraphicsLineItem *m_hoverLine;
+    ChartLinesItem *m_linesItem;
     std::vector<Line> m_lines;
     QSet<QString> m_hiddenNames;
     // Stacked mode: the running total up to each visible series (gaps as 0); empty for hidden ones.

@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QGraphicsItem>
+#include <QLineF>
+#include <QList>
+#include <QPen>
+#include <QPointF>
+
+#include <optional>
+#include <vector>
+
+class QChart;
+class QValueAxis;
+
+// The lines of a ChartPanel, drawn as one item over the plot area: each line's runs of points (in
+// axis values) with one drawLines call, a run of a single point as a dot, clipped to the plot area.
+//
+// Segments, not a polyline: without antialiasing Qt rasterises a polyline's sub-pixel segments
+// (hundreds a pixel column, undecimated) differently from the same points as separate lines, which
+// moves steps by a pixel against the decimated line; separate lines are what Qt Charts drew, and
+// keep the decimated line pixel for pixel on the full one.
+//
+// Why not QLineSeries: Qt Charts builds a stroked outline of every series for hit-testing and draws
+// one drawLine per segment, about 1 µs per point, which a few decimated series of a million points
+// (25,000 drawn points) turn into 30–40 ms a redraw. The panel keeps one empty series per line for
+// the legend and the axes.
+//
+// Points are placed as Qt Charts places its own (the plot area spans the axes' ranges), from the
+// chart's plot area and the axes at paint time; the placed points are kept until the lines, the
+// plot area or a range change.
+class ChartLinesItem : public QGraphicsItem
+{
+public:
+    struct Line
+    {
+        QPen pen;
+        std::vector<QList<QPointF>> runs; // in axis values: x in ms since the epoch, y the value
+    };
+
+    ChartLinesItem(QChart *chart, QValueAxis *xAxis, QValueAxis *yAxis);
+
+    void setLines(std::vector<Line> lines);
+    // The chart's plot area moved or changed size.
+    void updatePlotArea();
+
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    struct Placement
+    {
+        QSizeF size;
+        double xMin = 0, xMax = 0, yMin = 0, yMax = 0;
+        bool operator==(const Placement &) const = default;
+    };
+    Placement placement() const;
+    void place(const Placement &placement);
+
+    QChart *m_chart;
+    QValueAxis *m_xAxis;
+    QValueAxis *m_yAxis;
+    std::vector<Line> m_lines;
+    struct Placed
+    {
+        QList<QLineF> segments;
+        QList<QPointF> dots;
+    };
+    // Each line in item coordinates, for the placement it was computed for.
+    std::vector<Placed> m_placed;
+    std::optional<Placement> m_placedFor;
+    QRectF m_area; // the plot area in chart coordinates
+};
