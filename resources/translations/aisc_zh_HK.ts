@@ -298,13 +298,13 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../widgets/ChartPanel.cpp" line="+127"/>
-        <location line="+491"/>
+        <location filename="../../widgets/ChartPanel.cpp" line="+134"/>
+        <location line="+499"/>
         <source>Waiting for data…</source>
         <translation>正在等候數據……</translation>
     </message>
     <message>
-        <location line="-429"/>
+        <location line="-437"/>
         <source>Could not write %1: expected a file name ending in .png, .svg or .pdf</source>
         <translation>無法寫入 %1：檔案名稱應以 .png、.svg 或 .pdf 結尾</translation>
     </message>
@@ -371,7 +371,7 @@
         <translation>總計：%1</translation>
     </message>
     <message>
-        <location line="+244"/>
+        <location line="+252"/>
         <source>No data in this time range</source>
         <translation>此時段沒有數據</translation>
     </message>
@@ -606,17 +606,7 @@
 <context>
     <name>CsvWriter</name>
     <message>
-        <location filename="../../model/CsvWriter.cpp" line="+46"/>
-        <source>time (UTC)</source>
-        <translation>時間（UTC）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>value</source>
-        <translation>數值</translation>
-    </message>
-    <message>
-        <location line="+47"/>
+        <location filename="../../model/CsvWriter.cpp" line="+95"/>
         <location line="+5"/>
         <source>Could not write %1: %2</source>
         <translation>無法寫入 %1：%2</translation>
@@ -625,7 +615,7 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../app/dashboard/Dashboard.cpp" line="+224"/>
+        <location filename="../../app/dashboard/Dashboard.cpp" line="+240"/>
         <source>The server warned that %1 may be incomplete: %2</source>
         <translation>伺服器警告%1的數據可能不完整：%2</translation>
     </message>
@@ -635,7 +625,12 @@
         <translation>快取：%1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="-132"/>
+        <source>Wrote %1</source>
+        <translation>已寫入 %1</translation>
+    </message>
+    <message>
+        <location line="+181"/>
         <source>%1 Using a temporary in-memory cache for this session.</source>
         <translation>%1 本次執行改用臨時記憶體快取。</translation>
     </message>
@@ -936,7 +931,7 @@
 <context>
     <name>KpiModel</name>
     <message>
-        <location filename="../../model/KpiModel.cpp" line="+177"/>
+        <location filename="../../model/KpiModel.cpp" line="+189"/>
         <source>no change over the range</source>
         <translation>時段內沒有變化</translation>
     </message>
@@ -1011,7 +1006,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/MainWindow.cpp" line="+350"/>
+        <location filename="../../widgets/MainWindow.cpp" line="+456"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -1031,17 +1026,78 @@
         <translation>已停止更新：按 F5 繼續</translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-293"/>
         <source>About AISC Operations Dashboard</source>
         <translation>關於 AISC 營運儀表板</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-44"/>
+        <source>Export report</source>
+        <translation>匯出報告</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>&lt;p&gt;&lt;b&gt;AISC Operations Dashboard&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Live capacity, GPU utilisation and job queues of the Cyberport AI Supercomputing Centre, read from Prometheus and kept in a local cache.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;AISC 營運儀表板&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;數碼港人工智能超算中心的即時算力、GPU 使用率及作業佇列，數據讀自 Prometheus 並保存於本機快取。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
+        <source>Image at 1920 × 1080…</source>
+        <translation>圖像（1920 × 1080）……</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export chart</source>
+        <translation>匯出圖表</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 圖像 (*.png);;SVG 向量圖 (*.svg);;PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Data as CSV…</source>
+        <translation>數據（CSV）……</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export data</source>
+        <translation>匯出數據</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+22"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Table %1 as CSV…</source>
+        <translation>表格「%1」（CSV）……</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing to export on this page</source>
+        <translation>此頁沒有可匯出的內容</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export table</source>
+        <translation>匯出表格</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Wrote %1</source>
+        <translation>已寫入 %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Could not print: the printer or file is not available</source>
         <translation>無法列印：印表機或檔案無法使用</translation>
     </message>
@@ -1051,7 +1107,7 @@
         <translation>%1 — %2 — %3</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+75"/>
         <source>Updated %1</source>
         <translation>更新於 %1</translation>
     </message>
@@ -1117,6 +1173,41 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Export &amp;report…</source>
+        <translation>匯出報告(&amp;R)……</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nodes</source>
+        <translation>節點</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top accounts</source>
+        <translation>主要帳戶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alerts</source>
+        <translation>警報</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scrape targets</source>
+        <translation>擷取目標</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPU peak table</source>
+        <translation>GPU 峰值表</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Export</source>
+        <translation>匯出(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
@@ -1136,6 +1227,7 @@
         <translation>主題(&amp;T)</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>L&amp;anguage</source>
         <translation>語言(&amp;A)</translation>
     </message>
@@ -2639,7 +2731,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/dashboard/main.cpp" line="+89"/>
+        <location filename="../../app/dashboard/main.cpp" line="+97"/>
         <source>AISC Operations Dashboard</source>
         <translation>AISC 營運儀表板</translation>
     </message>
