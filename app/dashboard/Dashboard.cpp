@@ -109,7 +109,7 @@ Dashboard::Dashboard(const DashboardOptions &options, const DashboardConfig &con
     connect(capacity, &CapacityPage::precisionChanged, this, [this](Precision precision) {
         DashboardConfig changed = m_config;
         changed.precision = precision;
-        applyConfig(changed);
+        applyConfig(changed, false);
     });
 
     QueuePage *queue = m_window->queuePage();
@@ -277,13 +277,19 @@ void Dashboard::start()
 
 void Dashboard::applyConfig(const DashboardConfig &config)
 {
+    applyConfig(config, true);
+}
+
+void Dashboard::applyConfig(const DashboardConfig &config, bool announce)
+{
     const QString path
         = m_options.configPath.isEmpty() ? DashboardConfig::defaultPath() : m_options.configPath;
     QDir().mkpath(QFileInfo(path).absolutePath());
     QString error;
+    // A failure is always said; a choice made in the window (theme, language) is saved quietly.
     if (!config.save(path, &error))
         m_window->showMessage(error);
-    else
+    else if (announce)
         m_window->showMessage(tr("Settings saved to %1").arg(QDir::toNativeSeparators(path)));
     // What decides where data comes from; display settings do not.
     auto sourceOf = [](const DashboardConfig &c) {
@@ -396,7 +402,7 @@ void Dashboard::setLanguage(const QString &language)
     m_window->setSource(m_source->displayName(), m_source->isSimulated());
     DashboardConfig config = m_config;
     config.language = effective;
-    applyConfig(config);
+    applyConfig(config, false);
 }
 
 bool Dashboard::exportReport(const QString &path, QString *error)
@@ -430,7 +436,7 @@ void Dashboard::rememberDisplayChoice()
     DashboardConfig config = m_config;
     config.darkTheme = Theme::current() == Theme::Kind::Dark;
     config.refreshIntervalS = m_range->refreshIntervalMs() / 1000;
-    applyConfig(config);
+    applyConfig(config, false);
 }
 
 void Dashboard::applyRetention()

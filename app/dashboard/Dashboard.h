@@ -75,6 +75,7 @@ private:
     void applyRoadmapWindow();
     void applyAllocations();
     void showSettings();
+    void applyConfig(const DashboardConfig &config, bool announce);
     void applyRetention();
     // The controller's window and step for the shared time range.
     void applyViewRange();
