@@ -186,6 +186,10 @@ void MainWindow::setViewRange(ViewRange *range)
         { m_rangeBar->backAction(), m_rangeBar->forwardAction(), m_rangeBar->zoomOutAction(),
             m_rangeBar->followLiveAction() });
     m_viewMenu->insertSeparator(before);
+    // Export from the toolbar too: the page's charts and tables, and the report.
+    m_rangeBar->addSeparator();
+    m_rangeBar->addAction(m_exportMenu->menuAction());
+    m_rangeBar->addAction(m_reportAction);
 }
 
 void MainWindow::fillExportMenu()

@@ -640,7 +640,7 @@
         <translation>快取：記憶體（無法開啟 %1）</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Settings saved to %1</source>
         <translation>設定已儲存至 %1</translation>
     </message>
@@ -1006,7 +1006,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/MainWindow.cpp" line="+456"/>
+        <location filename="../../widgets/MainWindow.cpp" line="+460"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -1026,7 +1026,7 @@
         <translation>已停止更新：按 F5 繼續</translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-297"/>
         <source>About AISC Operations Dashboard</source>
         <translation>關於 AISC 營運儀表板</translation>
     </message>
@@ -1046,7 +1046,7 @@
         <translation>&lt;p&gt;&lt;b&gt;AISC 營運儀表板&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;數碼港人工智能超算中心的即時算力、GPU 使用率及作業佇列，數據讀自 Prometheus 並保存於本機快取。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>Image at 1920 × 1080…</source>
         <translation>圖像（1920 × 1080）……</translation>
     </message>

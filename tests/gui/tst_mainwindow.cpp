@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QMenu>
 #include <QPrinter>
 #include <QProcess>
 #include <QRegularExpression>
@@ -25,6 +26,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 class TestMainWindow : public QObject
 {
@@ -38,6 +40,7 @@ private Q_SLOTS:
     void timeRangeToolbarDrivesEveryChart();
     void printsTheCurrentPage();
     void languageSwitchesAtRunTime();
+    void exportsFromTheWindow();
     void screenshots_data();
     void screenshots();
 
@@ -294,6 +297,47 @@ void TestMainWindow::languageSwitchesAtRunTime()
     QTRY_COMPARE(tabs->tabText(0), QStringLiteral("&Overview"));
     QTRY_COMPARE(installed->title(), QStringLiteral("Installed compute"));
     QCOMPARE(DashboardConfig::load(options.configPath, true, nullptr)->language, QStringLiteral("en"));
+}
+
+void TestMainWindow::exportsFromTheWindow()
+{
+    DashboardOptions options;
+    options.cachePath = m_dir.filePath(QStringLiteral("cold.sqlite"));
+    Dashboard dashboard(options);
+    dashboard.start();
+    MainWindow *window = dashboard.window();
+    window->resize(1366, 768);
+    QTRY_VERIFY_WITH_TIMEOUT(everyChartAndTileHasData(window), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(dashboard.nodeTableModel()->rowCount() > 300, 30000);
+
+    // The toolbar's Export menu offers the charts and tables of the page on screen.
+    auto *exportButton = window->timeRangeBar()->findChild<QToolButton *>();
+    QMenu *exportMenu = nullptr;
+    for (QAction *action : window->timeRangeBar()->actions())
+        if (action->menu())
+            exportMenu = action->menu();
+    QVERIFY(exportButton && exportMenu);
+    window->showPage(3); // Queue
+    Q_EMIT exportMenu->aboutToShow();
+    QStringList entries;
+    for (const QAction *action : exportMenu->actions())
+        entries << action->text();
+    QVERIFY2(entries.contains(QStringLiteral("Jobs running by partition (stacked)")),
+        qPrintable(entries.join(QLatin1Char('|'))));
+    QVERIFY2(entries.contains(QStringLiteral("Table Top accounts as CSV…")),
+        qPrintable(entries.join(QLatin1Char('|'))));
+
+    // The report of the range on screen, from the data on screen.
+    const QString path = outputPath(QStringLiteral("report-from-window.pdf"));
+    QString error;
+    QVERIFY2(dashboard.exportReport(path, &error), qPrintable(error));
+    QProcess pdftotext;
+    pdftotext.start(QStringLiteral("pdftotext"), { path, QStringLiteral("-") });
+    QVERIFY(pdftotext.waitForFinished(30000));
+    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput());
+    QCOMPARE(text.count(QLatin1Char('\f')), 7);
+    QVERIFY2(text.contains(QLatin1String("Top accounts by GPU-hours")), qPrintable(text.left(2000)));
+    QVERIFY2(text.contains(QLatin1String("univ-a-nlp")), qPrintable(text.left(4000)));
 }
 
 void TestMainWindow::screenshots_data()
