@@ -96,14 +96,27 @@ void RefreshController::start()
 void RefreshController::stop()
 {
     m_timer.stop();
+    dropRound();
+    m_alertsRequest = m_targetsRequest = 0;
+}
+
+void RefreshController::dropRound()
+{
     for (auto it = m_pendingFetches.cbegin(); it != m_pendingFetches.cend(); ++it)
         m_source->cancel(it.key());
     m_pendingFetches.clear();
     m_pendingReads.clear();
     m_roundActive = false;
-    m_alertsRequest = m_targetsRequest = 0;
     m_roundPointsDone = m_roundPointsTotal = 0;
     Q_EMIT fetchProgress(0, 0);
+}
+
+void RefreshController::readWindows(bool fetchMissing)
+{
+    for (auto it = m_windows.cbegin(); it != m_windows.cend(); ++it)
+        for (const QString &id : it->queryIds)
+            m_pendingReads.insert(
+                m_cache->read(windowRequest(it.key(), id)), PendingRead { it.key(), fetchMissing });
 }
 
 qint64 RefreshController::nowMs() const
@@ -129,22 +142,11 @@ void RefreshController::restartRound()
 {
     // Answers for the old window would be stale the moment they came: drop them and ask anew.
     // While stopped, the new window is painted from the cache alone.
-    const bool running = isRunning();
-    for (auto it = m_pendingFetches.cbegin(); it != m_pendingFetches.cend(); ++it)
-        m_source->cancel(it.key());
-    m_pendingFetches.clear();
-    m_pendingReads.clear();
-    m_roundActive = false;
-    m_roundPointsDone = m_roundPointsTotal = 0;
-    Q_EMIT fetchProgress(0, 0);
-    if (running) {
+    dropRound();
+    if (isRunning())
         refreshNow();
-        return;
-    }
-    for (auto it = m_windows.cbegin(); it != m_windows.cend(); ++it)
-        for (const QString &id : it->queryIds)
-            m_pendingReads.insert(
-                m_cache->read(windowRequest(it.key(), id)), PendingRead { it.key(), false });
+    else
+        readWindows(false);
 }
 
 void RefreshController::refreshNow()
@@ -157,9 +159,7 @@ void RefreshController::refreshNow()
     m_roundFailed = false;
     m_roundRequests = m_roundFailures = 0;
     m_roundPointsDone = m_roundPointsTotal = 0;
-    for (auto it = m_windows.cbegin(); it != m_windows.cend(); ++it)
-        for (const QString &id : it->queryIds)
-            m_pendingReads.insert(m_cache->read(windowRequest(it.key(), id)), PendingRead { it.key(), true });
+    readWindows(true);
     const qint64 now = nowMs();
     for (const QString &id : std::as_const(m_instantQueries))
         requestFetch(QString(), QueryRequest { id, now, now, 0 });

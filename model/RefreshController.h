@@ -100,6 +100,10 @@ private:
     };
 
     void restartRound();
+    // Cancels the fetches and forgets the reads of the round under way; cached data stays.
+    void dropRound();
+    // Reads every window's queries from the cache; fetchMissing asks the source for what it lacks.
+    void readWindows(bool fetchMissing);
     void onCacheRead(quint64 requestId, const QueryResult &result, const std::vector<TimeRange> &missing);
     void onFetched(quint64 requestId, const QueryResult &result);
     void onFailed(quint64 requestId, const QueryRequest &request, const SourceError &error);
