@@ -123,6 +123,12 @@ QString QueryCatalogue::title(const QString &id)
     return id;
 }
 
+QString QueryCatalogue::unitOf(const QString &id)
+{
+    const QueryDefinition *definition = builtIn().find(id);
+    return definition ? definition->unit : QString();
+}
+
 const QueryDefinition *QueryCatalogue::find(const QString &id) const
 {
     const auto it = m_queries.find(id);

@@ -38,6 +38,8 @@ public:
     static bool isBuiltIn(const QString &id);
     // Translated, user-facing title of a query id (the id itself for ids the catalogue does not know).
     static QString title(const QString &id);
+    // The unit of a query id of the built-in catalogue; empty for an id it does not know.
+    static QString unitOf(const QString &id);
 
     const QueryDefinition *find(const QString &id) const;
     QStringList ids() const;

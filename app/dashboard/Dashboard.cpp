@@ -98,9 +98,7 @@ Dashboard::Dashboard(const DashboardOptions &options, const DashboardConfig &con
     capacity->setRoadmap(Roadmap::builtIn());
     for (Precision precision : { Precision::DenseFp16Bf16, Precision::DenseFp8 }) {
         auto roadmapModel = [this](const QString &id) {
-            const QueryDefinition *definition = QueryCatalogue::builtIn().find(id);
-            return m_roadmapSeries[id]
-                = new TimeSeriesModel(id, definition ? definition->unit : QString(), this);
+            return m_roadmapSeries[id] = new TimeSeriesModel(id, QueryCatalogue::unitOf(id), this);
         };
         capacity->setCapacityModels(precision, roadmapModel(CapacitySummary::installedQueryId(precision)),
             roadmapModel(CapacitySummary::deliveredQueryId(precision)));
@@ -333,10 +331,8 @@ void Dashboard::applyConfig(const DashboardConfig &config, bool announce)
 TimeSeriesModel *Dashboard::addSeriesModel(const QString &queryId)
 {
     TimeSeriesModel *&model = m_series[queryId];
-    if (!model) {
-        const QueryDefinition *definition = QueryCatalogue::builtIn().find(queryId);
-        model = new TimeSeriesModel(queryId, definition ? definition->unit : QString(), this);
-    }
+    if (!model)
+        model = new TimeSeriesModel(queryId, QueryCatalogue::unitOf(queryId), this);
     return model;
 }
 

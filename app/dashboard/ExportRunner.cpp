@@ -169,9 +169,8 @@ void ExportRunner::write()
     switch (m_export.kind) {
     case ExportOptions::Kind::Csv: {
         const QueryResult &result = m_results[m_export.id];
-        const QueryDefinition *definition = QueryCatalogue::builtIn().find(m_export.id);
         const QByteArray csv = CsvWriter::fromResult(
-            result, definition ? definition->unit : QString(), CsvOptions { m_export.byteOrderMark });
+            result, QueryCatalogue::unitOf(m_export.id), CsvOptions { m_export.byteOrderMark });
         if (!CsvWriter::writeFile(m_export.output, csv, &error)) {
             finish(1, error);
             return;
@@ -183,8 +182,7 @@ void ExportRunner::write()
     }
     case ExportOptions::Kind::Chart: {
         const QueryResult &result = m_results[m_export.id];
-        const QueryDefinition *definition = QueryCatalogue::builtIn().find(m_export.id);
-        const QString unit = definition ? definition->unit : QString();
+        const QString unit = QueryCatalogue::unitOf(m_export.id);
         TimeSeriesModel model(m_export.id, unit);
         model.setResult(result);
         ChartPanel chart;

@@ -15,21 +15,13 @@
 
 #include <set>
 
-namespace {
-QString unitOf(const QString &queryId)
-{
-    const QueryDefinition *definition = QueryCatalogue::builtIn().find(queryId);
-    return definition ? definition->unit : QString();
-}
-} // namespace
-
 ReportBuilder::ReportBuilder(const ReportData &data)
     : m_data(data)
     , m_kpis(std::make_unique<KpiModel>(Roadmap::builtIn()))
     , m_alerts(std::make_unique<AlertModel>())
     , m_accounts(std::make_unique<AccountUsageModel>())
     , m_accountHours(std::make_unique<TimeSeriesModel>(
-          QStringLiteral("account_gpu_hours"), unitOf(QStringLiteral("account_gpu_hours"))))
+          QStringLiteral("account_gpu_hours"), QueryCatalogue::unitOf(QStringLiteral("account_gpu_hours"))))
     , m_roadmapInstalled(std::make_unique<TimeSeriesModel>(
           QStringLiteral("capacity_installed_pflops"), QStringLiteral("PFLOPS")))
     , m_roadmapDelivered(std::make_unique<TimeSeriesModel>(
@@ -93,7 +85,7 @@ ReportContent ReportBuilder::content() const
         c.title = QueryCatalogue::title(id);
         const auto it = m_data.results.find(id);
         c.result = it != m_data.results.end() ? it->second : QueryResult { id, m_data.startMs, 0, {}, {} };
-        c.unit = unitOf(id);
+        c.unit = QueryCatalogue::unitOf(id);
         c.percent = c.unit == QLatin1String("%");
         c.stacked = stacked;
         return c;
