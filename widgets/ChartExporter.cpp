@@ -7,6 +7,7 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QPicture>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSvgGenerator>
@@ -49,6 +50,22 @@ void ChartExporter::layOut(QWidget *widget, QSize size)
     }
     QCoreApplication::sendPostedEvents();
     QCoreApplication::processEvents();
+}
+
+void ChartExporter::renderAsVectors(QWidget *widget, QPainter &painter, const QPointF &at, double scale)
+{
+    QPicture picture;
+    {
+        QPainter recorder(&picture);
+        widget->render(&recorder, QPoint(), QRegion(), QWidget::DrawChildren);
+    }
+    // Playing a picture scales it from its resolution to the device's: undone here.
+    const double played = double(painter.device()->logicalDpiX()) / picture.logicalDpiX();
+    painter.save();
+    painter.translate(at);
+    painter.scale(scale / played, scale / played);
+    painter.drawPicture(0, 0, picture);
+    painter.restore();
 }
 
 QImage ChartExporter::toImage(QWidget *widget, QSize size, qreal pixelRatio)

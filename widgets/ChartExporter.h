@@ -36,6 +36,11 @@ public:
     // The image on the clipboard, for pasting into a document or a chat.
     static void copyToClipboard(QWidget *widget, QSize size);
 
-private:
+    // Lays the widget out at size and lets it redraw, shown but never on screen.
     static void layOut(QWidget *widget, QSize size);
+    // Draws the widget, as laid out, with its top left at `at` and one widget pixel as `scale`
+    // units of painter. Recorded as a QPicture first, then played: QWidget::render() straight to a
+    // printer draws a bitmap, and through a translated painter Qt Charts loses its legend; the
+    // recording keeps text as text and lines as vectors on any device.
+    static void renderAsVectors(QWidget *widget, QPainter &painter, const QPointF &at, double scale = 1.0);
 };

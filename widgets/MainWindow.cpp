@@ -2,6 +2,7 @@
 
 #include "AlertsPage.h"
 #include "CapacityPage.h"
+#include "ChartExporter.h"
 #include "ChartPanel.h"
 #include "CsvWriter.h"
 #include "OverviewPage.h"
@@ -23,7 +24,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
-#include <QPicture>
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QProgressBar>
@@ -273,20 +273,8 @@ void MainWindow::printCurrentPage(QPrinter *printer)
     painter.drawText(area, Qt::AlignLeft | Qt::AlignTop, title);
     // The page as on screen, scaled to the paper and kept in proportion.
     const QRectF room = area.adjusted(0, titleRect.height() * 1.5, 0, 0);
-    // Recorded as a picture first: QWidget::render() straight to a printer draws a bitmap, through a
-    // picture the text stays text and the lines vectors.
-    QPicture picture;
-    {
-        QPainter recorder(&picture);
-        page->render(&recorder, QPoint(), QRegion(), QWidget::DrawChildren);
-    }
-    // Playing a picture scales it from its resolution to the printer's: fit what that gives.
-    const double played = double(printer->logicalDpiX()) / picture.logicalDpiX();
-    const double scale
-        = std::min(room.width() / (page->width() * played), room.height() / (page->height() * played));
-    painter.translate(room.topLeft());
-    painter.scale(scale, scale);
-    painter.drawPicture(0, 0, picture);
+    const double scale = std::min(room.width() / page->width(), room.height() / page->height());
+    ChartExporter::renderAsVectors(page, painter, room.topLeft(), scale);
     painter.end();
 }
 

@@ -1,5 +1,6 @@
 #include "ReportWriter.h"
 
+#include "ChartExporter.h"
 #include "ChartPanel.h"
 #include "TimeSeriesModel.h"
 
@@ -10,7 +11,6 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QPicture>
 #include <QWidget>
 
 #include <memory>
@@ -35,25 +35,8 @@ QFont reportFont(double pointSize, bool bold = false)
 // Draws the widget at rect, laid out at that size first; as vectors and text.
 void drawWidget(QPainter &painter, QWidget *widget, const QRectF &rect)
 {
-    widget->ensurePolished();
-    widget->setAttribute(Qt::WA_DontShowOnScreen);
-    widget->resize(rect.size().toSize());
-    widget->show();
-    QCoreApplication::sendPostedEvents();
-    QCoreApplication::processEvents();
-    // Recorded with a painter of its own, then played at its place on the page: the chart's legend
-    // does not survive a translated painter, and the recording keeps text as text and lines as vectors.
-    QPicture picture;
-    {
-        QPainter recorder(&picture);
-        widget->render(&recorder, QPoint(), QRegion(), QWidget::DrawChildren);
-    }
-    painter.save();
-    painter.translate(rect.topLeft());
-    const double played = double(painter.device()->logicalDpiX()) / picture.logicalDpiX();
-    painter.scale(1 / played, 1 / played);
-    painter.drawPicture(0, 0, picture);
-    painter.restore();
+    ChartExporter::layOut(widget, rect.size().toSize());
+    ChartExporter::renderAsVectors(widget, painter, rect.topLeft());
 }
 
 // A table from the model's display text: header row, then rows, columns sized to their text.
