@@ -2,6 +2,7 @@
 
 #include "ChartExporter.h"
 #include "ChartLinesItem.h"
+#include "ChartStyle.h"
 #include "CsvWriter.h"
 #include "TimeSeriesModel.h"
 #include "UnitFormatter.h"
@@ -101,19 +102,8 @@ ChartPanel::ChartPanel(QWidget *parent)
     , m_hoverLine(new QGraphicsLineItem(m_chart))
     , m_linesItem(new ChartLinesItem(m_chart, m_timeAxis, m_valueAxis))
 {
-    m_chart->setMargins(QMargins(4, 4, 4, 4));
+    ChartStyle::setUpTimeChart(m_chart, m_timeAxis, m_valueAxis, font());
     m_chart->setBackgroundRoundness(0);
-    m_chart->legend()->setAlignment(Qt::AlignBottom);
-    m_chart->setAnimationOptions(QChart::NoAnimation);
-    QFont titleFont = m_chart->titleFont();
-    titleFont.setBold(true);
-    titleFont.setPointSizeF(font().pointSizeF() * 1.15);
-    m_chart->setTitleFont(titleFont);
-    m_timeAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
-    m_chart->addAxis(m_valueAxis, Qt::AlignLeft);
-    m_valueAxis->setRange(0, 1);
-    m_valueAxis->setLabelFormat(QStringLiteral("%.0f"));
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(220);
     connect(m_chart, &QChart::plotAreaChanged, this, &ChartPanel::handlePlotAreaChanged);

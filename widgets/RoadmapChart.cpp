@@ -1,5 +1,6 @@
 #include "RoadmapChart.h"
 
+#include "ChartStyle.h"
 #include "TimeSeriesModel.h"
 #include "UnitFormatter.h"
 
@@ -128,19 +129,8 @@ RoadmapChart::RoadmapChart(QWidget *parent)
     , m_placeholder(new QLabel(this))
     , m_todayCallout(new RoadmapCallout(m_chart))
 {
-    m_chart->setMargins(QMargins(4, 4, 4, 4));
-    m_chart->setAnimationOptions(QChart::NoAnimation);
+    ChartStyle::setUpTimeChart(m_chart, m_timeAxis, m_valueAxis, font());
     m_chart->setLocalizeNumbers(true);
-    m_chart->legend()->setAlignment(Qt::AlignBottom);
-    QFont titleFont = m_chart->titleFont();
-    titleFont.setBold(true);
-    titleFont.setPointSizeF(font().pointSizeF() * 1.15);
-    m_chart->setTitleFont(titleFont);
-    m_timeAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
-    m_chart->addAxis(m_valueAxis, Qt::AlignLeft);
-    m_valueAxis->setRange(0, 1);
-    m_valueAxis->setLabelFormat(QStringLiteral("%.0f"));
 
     m_installed.colour = QColor::fromRgb(kInstalledColour);
     m_installed.width = 2.6;
