@@ -4,8 +4,7 @@
 #include "CapacityPage.h"
 #include "CapacitySummary.h"
 #include "GpuPeakTable.h"
-#include "MainWindow.h"
-#include "OverviewPage.h"
+#include "PageSize.h"
 #include "RoadmapChart.h"
 #include "Simulation.h"
 #include "TimeSeriesModel.h"
@@ -93,7 +92,6 @@ private Q_SLOTS:
 
 private:
     // The size of a page in the main window at the given window size.
-    QSize pageSize(const QSize &window) const;
     void showAt(CapacityPage &page, const QSize &window);
 
     const qint64 m_now = utcMs("2026-03-02T00:00:00Z");
@@ -107,20 +105,9 @@ void TestCapacityPage::initTestCase()
     m_scaledModels = std::make_unique<CapacityModels>(*m_scaled, m_now);
 }
 
-QSize TestCapacityPage::pageSize(const QSize &window) const
-{
-    MainWindow main;
-    main.resize(window);
-    main.show();
-    if (!QTest::qWaitForWindowExposed(&main))
-        return window;
-    QTest::qWait(50);
-    return main.overviewPage()->size();
-}
-
 void TestCapacityPage::showAt(CapacityPage &page, const QSize &window)
 {
-    page.resize(pageSize(window));
+    page.resize(pageSizeInWindow(window));
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     QTest::qWait(150); // models' updates and the chart's layout are queued

@@ -5,8 +5,7 @@
 #include "AccountUsageModel.h"
 #include "ChartPanel.h"
 #include "DashboardConfig.h"
-#include "MainWindow.h"
-#include "OverviewPage.h"
+#include "PageSize.h"
 #include "QueuePage.h"
 #include "ShareBarDelegate.h"
 #include "Simulation.h"
@@ -60,7 +59,6 @@ private Q_SLOTS:
     void shareBarColours();
 
 private:
-    QSize pageSize(const QSize &window) const;
     std::unique_ptr<TimeSeriesModel> model(
         const QString &id, const QString &unit, qint64 windowMs, qint64 stepMs);
 
@@ -77,17 +75,6 @@ void TestQueuePage::initTestCase()
         = DashboardConfig::load(QStringLiteral(":/aisc/simulated-centre.conf"), true, &error);
     QVERIFY2(config, qPrintable(error));
     m_config = *config;
-}
-
-QSize TestQueuePage::pageSize(const QSize &window) const
-{
-    MainWindow main;
-    main.resize(window);
-    main.show();
-    if (!QTest::qWaitForWindowExposed(&main))
-        return window;
-    QTest::qWait(50);
-    return main.overviewPage()->size();
 }
 
 std::unique_ptr<TimeSeriesModel> TestQueuePage::model(
@@ -152,7 +139,7 @@ void TestQueuePage::filledFromTheSimulatedCentre()
     page.setGpuStateModel(states.get());
     page.setAccountUsageModel(&accounts);
     page.setWindowLength(windowMs);
-    page.resize(pageSize(window));
+    page.resize(pageSizeInWindow(window));
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     QTest::qWait(150);
