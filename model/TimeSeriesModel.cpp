@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <utility>
 
 namespace {
 
@@ -27,6 +29,24 @@ bool rectangular(const QueryResult &result)
         [&](const Series &s) { return int(s.values.size()) == result.pointCount(); });
 }
 
+// The first and last of the count values at which a and b differ (NaN equals NaN), or {-1, -1}.
+std::pair<int, int> differingSpan(const double *a, const double *b, int count)
+{
+    // Equal bytes are equal values: the common update, a window that slid on, is checked at memory
+    // speed. (Unequal bytes may still be equal values: 0 and -0, or NaNs of different payloads.)
+    if (count <= 0 || std::memcmp(a, b, size_t(count) * sizeof(double)) == 0)
+        return { -1, -1 };
+    int first = 0;
+    while (first < count && sameValue(a[first], b[first]))
+        ++first;
+    if (first == count)
+        return { -1, -1 };
+    int last = count - 1;
+    while (last > first && sameValue(a[last], b[last]))
+        --last;
+    return { first, last };
+}
+
 } // namespace
 
 TimeSeriesModel::TimeSeriesModel(const QString &queryId, const QString &unit, QObject *parent)
@@ -36,101 +56,107 @@ TimeSeriesModel::TimeSeriesModel(const QString &queryId, const QString &unit, QO
     m_result.queryId = queryId;
 }
 
+void TimeSeriesModel::resetTo(QueryResult &&result)
+{
+    beginResetModel();
+    m_result = std::move(result);
+    m_firstRow = 0;
+    m_rowCount = m_result.pointCount();
+    endResetModel();
+}
+
 void TimeSeriesModel::setResult(const QueryResult &result)
 {
-    const int oldCount = rowCount();
+    setResult(QueryResult(result));
+}
+
+void TimeSeriesModel::setResult(QueryResult &&result)
+{
+    const int oldCount = m_rowCount;
     const int newCount = result.pointCount();
     const bool sameShape = result.queryId == m_result.queryId && result.stepMs == m_result.stepMs
         && sameSeriesNames(result, m_result) && !result.series.empty() && rectangular(result)
         && rectangular(m_result);
-    auto reset = [this, &result] {
-        beginResetModel();
-        m_result = result;
-        endResetModel();
-    };
     if (!sameShape)
-        return reset();
+        return resetTo(std::move(result));
 
     // Old row i holds the timestamp of new row i - shift. Instant results have one row each: it is
     // the latest value whatever its time, so it is kept (shift 0) and only its data changes.
     qint64 shift = 0;
     if (oldCount > 0 && newCount > 0 && result.stepMs > 0) {
-        const qint64 offset = result.startMs - m_result.startMs;
+        const qint64 offset = result.startMs - m_result.timestampAt(m_firstRow);
         if (offset % result.stepMs != 0)
-            return reset(); // a different lattice shares no point
+            return resetTo(std::move(result)); // a different lattice shares no point
         shift = offset / result.stepMs;
         if (shift >= oldCount || shift + newCount <= 0)
-            return reset(); // no point in common
+            return resetTo(std::move(result)); // no point in common
     }
 
-    // Every step below leaves m_result describing exactly the rows the model has at that moment,
-    // so that views (and QAbstractItemModelTester) see a consistent model between signals.
-    auto eraseRows = [this](int first, int last) {
-        beginRemoveRows({}, first, last);
-        for (Series &s : m_result.series)
-            s.values.erase(s.values.begin() + first, s.values.begin() + last + 1);
-        if (first == 0)
-            m_result.startMs += qint64(last + 1) * m_result.stepMs;
-        endRemoveRows();
-    };
-    // Inserts the new result's rows [newFirst, newLast] at model row 'at'.
-    auto insertRows = [this, &result](int at, int newFirst, int newLast) {
-        beginInsertRows({}, at, at + newLast - newFirst);
-        for (size_t c = 0; c < m_result.series.size(); ++c) {
-            const std::vector<double> &source = result.series[c].values;
-            std::vector<double> &target = m_result.series[c].values;
-            target.insert(target.begin() + at, source.begin() + newFirst, source.begin() + newLast + 1);
+    if (oldCount == 0 || newCount == 0) {
+        if (oldCount > 0) {
+            beginRemoveRows({}, 0, oldCount - 1);
+            m_rowCount = 0;
+            endRemoveRows();
         }
-        if (at == 0)
-            m_result.startMs = result.timestampAt(newFirst);
-        endInsertRows();
-    };
-
-    if (oldCount == 0) {
-        if (newCount > 0) {
-            insertRows(0, 0, newCount - 1);
-        }
-        m_result = result;
-        return;
-    }
-    if (newCount == 0) {
-        eraseRows(0, oldCount - 1);
-        m_result = result;
+        if (newCount > 0)
+            beginInsertRows({}, 0, newCount - 1);
+        m_result = std::move(result);
+        m_firstRow = 0;
+        m_rowCount = newCount;
+        if (newCount > 0)
+            endInsertRows();
         return;
     }
 
-    // Rows that fell off either end.
+    // The rows both results cover: old rows [keepFirst, keepLast] are new rows [overlapFirst,
+    // overlapLast]. Their changed cells are found before anything moves.
     const int keepFirst = int(std::max<qint64>(0, shift));
     const int keepLast = int(std::min<qint64>(oldCount, shift + newCount)) - 1;
-    if (keepLast + 1 < oldCount)
-        eraseRows(keepLast + 1, oldCount - 1);
-    if (keepFirst > 0)
-        eraseRows(0, keepFirst - 1);
-
-    // Rows that are new at either end, taken from the new result.
-    const int overlapFirst = keepFirst - int(shift); // in new rows
-    const int overlapLast = keepLast - int(shift);
-    if (overlapFirst > 0)
-        insertRows(0, 0, overlapFirst - 1);
-    if (overlapLast + 1 < newCount)
-        insertRows(rowCount(), overlapLast + 1, newCount - 1);
-
-    // The rows both results cover: one dataChanged over the cells whose values differ.
+    const int overlapFirst = keepFirst - int(shift);
     int firstRow = newCount, lastRow = -1, firstColumn = columnCount(), lastColumn = -1;
     for (int c = 0; c < columnCount(); ++c) {
-        const std::vector<double> &before = m_result.series[size_t(c)].values;
-        const std::vector<double> &after = result.series[size_t(c)].values;
-        for (int r = overlapFirst; r <= overlapLast; ++r) {
-            if (!sameValue(before[size_t(r)], after[size_t(r)])) {
-                firstRow = std::min(firstRow, r);
-                lastRow = std::max(lastRow, r);
-                firstColumn = std::min(firstColumn, c);
-                lastColumn = std::max(lastColumn, c);
-            }
-        }
+        const auto [first, last]
+            = differingSpan(m_result.series[size_t(c)].values.data() + m_firstRow + keepFirst,
+                result.series[size_t(c)].values.data() + overlapFirst, keepLast - keepFirst + 1);
+        if (first < 0)
+            continue;
+        firstRow = std::min(firstRow, overlapFirst + first);
+        lastRow = std::max(lastRow, overlapFirst + last);
+        firstColumn = std::min(firstColumn, c);
+        lastColumn = std::max(lastColumn, c);
     }
-    const bool timestampsMoved = m_result.startMs != result.startMs; // only for instant results
-    m_result = result;
+    const bool timestampsMoved = result.stepMs <= 0 && result.startMs != m_result.startMs;
+
+    // Every step below leaves the window [m_firstRow, m_firstRow + m_rowCount) describing exactly the
+    // rows the model has at that moment, so that views (and QAbstractItemModelTester) see a
+    // consistent model between signals. Rows that fell off either end:
+    if (keepLast + 1 < oldCount) {
+        beginRemoveRows({}, keepLast + 1, oldCount - 1);
+        m_rowCount = keepLast + 1;
+        endRemoveRows();
+    }
+    if (keepFirst > 0) {
+        beginRemoveRows({}, 0, keepFirst - 1);
+        m_firstRow += keepFirst;
+        m_rowCount -= keepFirst;
+        endRemoveRows();
+    }
+    // The rows kept are the same timestamps in the new result; their changed values are announced
+    // below. Then the rows that are new at either end.
+    m_result = std::move(result);
+    m_firstRow = overlapFirst;
+    if (overlapFirst > 0) {
+        beginInsertRows({}, 0, overlapFirst - 1);
+        m_firstRow = 0;
+        m_rowCount += overlapFirst;
+        endInsertRows();
+    }
+    if (m_rowCount < newCount) {
+        beginInsertRows({}, m_rowCount, newCount - 1);
+        m_rowCount = newCount;
+        endInsertRows();
+    }
+
     if (lastRow >= 0)
         Q_EMIT dataChanged(
             index(firstRow, firstColumn), index(lastRow, lastColumn), { Qt::DisplayRole, RawValueRole });
@@ -142,7 +168,7 @@ void TimeSeriesModel::setResult(const QueryResult &result)
 
 int TimeSeriesModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : m_result.pointCount();
+    return parent.isValid() ? 0 : m_rowCount;
 }
 
 int TimeSeriesModel::columnCount(const QModelIndex &parent) const
@@ -155,8 +181,8 @@ QVariant TimeSeriesModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Series &series = m_result.series[size_t(index.column())];
-    const double value
-        = size_t(index.row()) < series.values.size() ? series.values[size_t(index.row())] : qQNaN();
+    const size_t point = size_t(m_firstRow + index.row());
+    const double value = point < series.values.size() ? series.values[point] : qQNaN();
     switch (role) {
     case Qt::DisplayRole:
         return UnitFormatter::formatValue(value, m_unit);
@@ -165,7 +191,7 @@ QVariant TimeSeriesModel::data(const QModelIndex &index, int role) const
     case RawValueRole:
         return value;
     case TimestampRole:
-        return m_result.timestampAt(index.row());
+        return m_result.timestampAt(m_firstRow + index.row());
     case UnitRole:
         return m_unit;
     case SeriesNameRole:
@@ -190,7 +216,7 @@ QVariant TimeSeriesModel::headerData(int section, Qt::Orientation orientation, i
     }
     if (section >= rowCount())
         return {};
-    const qint64 timestamp = m_result.timestampAt(section);
+    const qint64 timestamp = m_result.timestampAt(m_firstRow + section);
     if (role == Qt::DisplayRole) // fixed format: the same in every language, sorts as text
         return QDateTime::fromMSecsSinceEpoch(timestamp).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     if (role == TimestampRole)
