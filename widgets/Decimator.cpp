@@ -2,7 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 int PixelColumns::count() const
 {
@@ -44,6 +49,90 @@ bool isGap(double value)
 QPointF pointAt(std::span<const double> values, qint64 startMs, qint64 stepMs, qsizetype i)
 {
     return QPointF(double(startMs + qint64(i) * stepMs), values[size_t(i)]);
+}
+
+// The smallest and largest value of [begin, end) (not empty), and whether a NaN is among them; an
+// infinity shows as an extreme. M4 spends most of its time here and in the searches below: they run
+// two values to an instruction where the processor has SSE2 (every x86-64), whose min and max keep
+// the accumulator when the value is NaN, as the comparisons of the plain loop do.
+struct Extremes
+{
+    double low;
+    double high;
+    bool nan;
+};
+
+Extremes extremes(const double *begin, const double *end)
+{
+    double low = *begin, high = *begin;
+    bool nan = std::isnan(*begin);
+    const double *p = begin + 1;
+#if defined(__SSE2__)
+    if (end - p >= 8) {
+        __m128d low0 = _mm_set1_pd(low), low1 = low0, high0 = low0, high1 = low0;
+        __m128d nan0 = _mm_setzero_pd(), nan1 = nan0;
+        for (; end - p >= 4; p += 4) {
+            const __m128d a = _mm_loadu_pd(p), b = _mm_loadu_pd(p + 2);
+            low0 = _mm_min_pd(a, low0);
+            low1 = _mm_min_pd(b, low1);
+            high0 = _mm_max_pd(a, high0);
+            high1 = _mm_max_pd(b, high1);
+            nan0 = _mm_or_pd(nan0, _mm_cmpunord_pd(a, a));
+            nan1 = _mm_or_pd(nan1, _mm_cmpunord_pd(b, b));
+        }
+        alignas(16) double lows[2], highs[2];
+        _mm_store_pd(lows, _mm_min_pd(low0, low1));
+        _mm_store_pd(highs, _mm_max_pd(high0, high1));
+        low = std::min(lows[0], lows[1]);
+        high = std::max(highs[0], highs[1]);
+        nan = nan || _mm_movemask_pd(_mm_or_pd(nan0, nan1)) != 0;
+    }
+#endif
+    for (; p < end; ++p) {
+        const double v = *p;
+        low = v < low ? v : low;
+        high = v > high ? v : high;
+        nan = nan || std::isnan(v);
+    }
+    return Extremes { low, high, nan };
+}
+
+// The first of [begin, end) equal to value (a number), or end.
+const double *findFirst(const double *begin, const double *end, double value)
+{
+    const double *p = begin;
+#if defined(__SSE2__)
+    const __m128d wanted = _mm_set1_pd(value);
+    for (; end - p >= 4; p += 4) {
+        const int mask = _mm_movemask_pd(_mm_cmpeq_pd(_mm_loadu_pd(p), wanted))
+            | _mm_movemask_pd(_mm_cmpeq_pd(_mm_loadu_pd(p + 2), wanted)) << 2;
+        if (mask != 0)
+            return p + std::countr_zero(unsigned(mask));
+    }
+#endif
+    for (; p < end; ++p)
+        if (*p == value)
+            return p;
+    return end;
+}
+
+// The last of [begin, end) equal to value (a number), or end.
+const double *findLast(const double *begin, const double *end, double value)
+{
+    const double *p = end;
+#if defined(__SSE2__)
+    const __m128d wanted = _mm_set1_pd(value);
+    for (; p - begin >= 4; p -= 4) {
+        const int mask = _mm_movemask_pd(_mm_cmpeq_pd(_mm_loadu_pd(p - 4), wanted))
+            | _mm_movemask_pd(_mm_cmpeq_pd(_mm_loadu_pd(p - 2), wanted)) << 2;
+        if (mask != 0)
+            return p - 4 + (31 - std::countl_zero(unsigned(mask)));
+    }
+#endif
+    while (p > begin)
+        if (*--p == value)
+            return p;
+    return end;
 }
 
 } // namespace
@@ -118,52 +207,20 @@ std::vector<Run> m4(
         const qsizetype end = bucketEnd(i, bucket);
 
         // The points of this bucket up to a gap: the first, the last, and the first and last at the
-        // minimum and at the maximum (a plateau's ends, so that a step keeps its corner). Two passes
-        // without unpredictable branches: the extremes and whether a gap cuts the bucket short, in
-        // four independent lanes so that the processor overlaps them; then where the extremes are
-        // (the bucket is in the cache by then).
+        // minimum and at the maximum (a plateau's ends, so that a step keeps its corner). First the
+        // extremes, and whether a gap cuts the bucket short; then where the extremes are (the bucket
+        // is in the cache by then).
         qsizetype j = end;
-        double low0 = data[i], low1 = low0, low2 = low0, low3 = low0;
-        double high0 = low0, high1 = low0, high2 = low0, high3 = low0;
-        double gap0 = 0, gap1 = 0, gap2 = 0, gap3 = 0; // v - v: 0 for a number, NaN for NaN or infinity
-        qsizetype k = i + 1;
-        for (; k + 4 <= end; k += 4) {
-            const double a = data[k], b = data[k + 1], c = data[k + 2], d = data[k + 3];
-            low0 = a < low0 ? a : low0;
-            low1 = b < low1 ? b : low1;
-            low2 = c < low2 ? c : low2;
-            low3 = d < low3 ? d : low3;
-            high0 = a > high0 ? a : high0;
-            high1 = b > high1 ? b : high1;
-            high2 = c > high2 ? c : high2;
-            high3 = d > high3 ? d : high3;
-            gap0 += a - a;
-            gap1 += b - b;
-            gap2 += c - c;
-            gap3 += d - d;
-        }
-        for (; k < end; ++k) {
-            const double v = data[k];
-            low0 = v < low0 ? v : low0;
-            high0 = v > high0 ? v : high0;
-            gap0 += v - v;
-        }
-        double minValue = std::min({ low0, low1, low2, low3 });
-        double maxValue = std::max({ high0, high1, high2, high3 });
-        if (!(gap0 + gap1 + gap2 + gap3 == 0)) {
+        Extremes found = extremes(data + i, data + end);
+        if (found.nan || std::isinf(found.low) || std::isinf(found.high)) {
             j = std::find_if(data + i + 1, data + end, isGap) - data;
-            minValue = *std::min_element(data + i, data + j);
-            maxValue = *std::max_element(data + i, data + j);
+            found = extremes(data + i, data + j);
         }
         const double *rangeEnd = data + j;
-        const qsizetype minFirst = std::find(data + i, rangeEnd, minValue) - data;
-        const qsizetype maxFirst = std::find(data + i, rangeEnd, maxValue) - data;
-        const qsizetype minLast = j - 1
-            - (std::find(std::reverse_iterator(rangeEnd), std::reverse_iterator(data + i), minValue)
-                - std::reverse_iterator(rangeEnd));
-        const qsizetype maxLast = j - 1
-            - (std::find(std::reverse_iterator(rangeEnd), std::reverse_iterator(data + i), maxValue)
-                - std::reverse_iterator(rangeEnd));
+        const qsizetype minFirst = findFirst(data + i, rangeEnd, found.low) - data;
+        const qsizetype maxFirst = findFirst(data + i, rangeEnd, found.high) - data;
+        const qsizetype minLast = findLast(data + i, rangeEnd, found.low) - data;
+        const qsizetype maxLast = findLast(data + i, rangeEnd, found.high) - data;
         std::array<qsizetype, 6> kept = { i, minFirst, minLast, maxFirst, maxLast, j - 1 };
         std::sort(kept.begin(), kept.end());
         qsizetype previous = -1;
