@@ -265,9 +265,10 @@ std::vector<MetricFamily> CentreMetrics::collect(qint64 ms) const
         = family(simulatedTimeMetric(), "Instant of the simulated centre this scrape shows (Unix seconds)");
     addGauge(simulatedTime, double(ms) / 1000.0);
 
-    for (MetricFamily *f : { &queuePending, &queueRunning, &partitionPending, &partitionRunning, &nodeAlloc,
-             &nodeIdle, &nodeMix, &nodeDown, &nodeDrain, &gpusAlloc, &gpusIdle, &gpusTotal,
-             &partitionGpusAllocated, &partitionGpusIdle, &accountSeconds, &nodeCpuTotal, &jobWait, &simulatedTime })
+    for (MetricFamily *f :
+        { &queuePending, &queueRunning, &partitionPending, &partitionRunning, &nodeAlloc, &nodeIdle, &nodeMix,
+            &nodeDown, &nodeDrain, &gpusAlloc, &gpusIdle, &gpusTotal, &partitionGpusAllocated,
+            &partitionGpusIdle, &accountSeconds, &nodeCpuTotal, &jobWait, &simulatedTime })
         families.push_back(std::move(*f));
     return families;
 }

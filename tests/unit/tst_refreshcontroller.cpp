@@ -488,8 +488,8 @@ void TestRefreshController::fixedWindowSpansFromItsStart()
     controller.setRangeQueries({ QStringLiteral("power_mw") });
     const qint64 roadmapStart = QDateTime(QDate(2024, 11, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
     const qint64 day = 24 * hour;
-    controller.setFixedWindow(QStringLiteral("roadmap"), { QStringLiteral("capacity_installed_pflops") },
-        roadmapStart, day);
+    controller.setFixedWindow(
+        QStringLiteral("roadmap"), { QStringLiteral("capacity_installed_pflops") }, roadmapStart, day);
     QSignalSpy ranges(&controller, &RefreshController::rangeResultReady);
     QSignalSpy fixed(&controller, &RefreshController::fixedWindowResultReady);
     controller.refreshNow();

@@ -124,8 +124,10 @@ void TestRoadmap::loadBad_data()
 
     QTest::newRow("invalid JSON") << QByteArray(R"({ "milestones": [ )") << QString();
     QTest::newRow("empty file") << QByteArray() << QString();
-    QTest::newRow("top level not an object") << QByteArray(R"([ { "id": "a" } ])") << QStringLiteral("object");
-    QTest::newRow("truncated JSON says where") << QByteArray(R"({ "milestones": [ { "id": )") << QStringLiteral("byte");
+    QTest::newRow("top level not an object")
+        << QByteArray(R"([ { "id": "a" } ])") << QStringLiteral("object");
+    QTest::newRow("truncated JSON says where")
+        << QByteArray(R"({ "milestones": [ { "id": )") << QStringLiteral("byte");
     QTest::newRow("no milestones") << QByteArray(R"({ "milestones": [] })") << QString();
     QTest::newRow("milestone without date")
         << QByteArray(R"({ "milestones": [ { "id": "undated", "pflops": 300 } ] })")
