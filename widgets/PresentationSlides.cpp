@@ -330,7 +330,6 @@ RoadmapSlide::RoadmapSlide(const PresentationData *shared, QWidget *parent)
 {
     // With no data the milestones are drawn alone: never a "waiting" message on the big screen.
     m_chart->setPlaceholderEnabled(false);
-    m_chart->setModels(shared->installed, shared->delivered);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addWidget(m_chart, 1);
@@ -354,8 +353,21 @@ void RoadmapSlide::retranslate()
 
 void RoadmapSlide::refresh()
 {
-    m_chart->setModels(m_data->installed, m_data->delivered);
-    m_chart->setRoadmap(m_data->roadmap);
+    if (m_installed != m_data->installed || m_delivered != m_data->delivered) {
+        m_installed = m_data->installed;
+        m_delivered = m_data->delivered;
+        m_chart->setModels(m_installed, m_delivered);
+    }
+    if (m_roadmapVersion != m_data->roadmapVersion) {
+        m_roadmapVersion = m_data->roadmapVersion;
+        m_chart->setRoadmap(m_data->roadmap);
+        m_day = -1;
+    }
+    const qint64 dayMs = 24 * 3600 * 1000LL;
+    const qint64 day = m_data->nowMs > 0 ? m_data->nowMs / dayMs : 0;
+    if (day == m_day)
+        return;
+    m_day = day;
     if (m_data->nowMs > 0) {
         const CapacitySummary::Span span = CapacitySummary::chartSpan(m_data->roadmap, m_data->nowMs);
         m_chart->setSpan(span.startMs, span.endMs);

@@ -26,6 +26,7 @@ struct PresentationData
     QPointer<TimeSeriesModel> gpuStates; // GPUs allocated, idle, down, over the view window
     Roadmap roadmap = Roadmap::builtIn();
     Equivalences equivalences = Equivalences::builtIn();
+    int roadmapVersion = 0; // counts roadmap changes, so that slides redraw it only when it changed
     qint64 nowMs = 0;
 
     // The latest figure of a headline KPI (KpiModel id) and its time; NaN and 0 without one.
@@ -145,6 +146,11 @@ protected:
 
 private:
     RoadmapChart *m_chart;
+    // What the chart was last given: a redraw costs, and the chart moves by the day.
+    QPointer<TimeSeriesModel> m_installed;
+    QPointer<TimeSeriesModel> m_delivered;
+    int m_roadmapVersion = -1;
+    qint64 m_day = -1;
 };
 
 // GPU utilisation now: the centre's mean and each partition's.

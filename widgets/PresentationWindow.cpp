@@ -171,6 +171,7 @@ void PresentationWindow::setGpuStateModel(TimeSeriesModel *model)
 void PresentationWindow::setRoadmap(const Roadmap &roadmap)
 {
     m_data.roadmap = roadmap;
+    ++m_data.roadmapVersion;
     retranslate();
     scheduleRefresh();
 }
@@ -183,14 +184,9 @@ void PresentationWindow::setEquivalences(const Equivalences &equivalences)
 
 void PresentationWindow::setNow(qint64 ms)
 {
-    // The roadmap's span moves by the day: a refresh every few seconds need not redraw it.
-    const qint64 day = 24 * 3600 * 1000LL;
-    const bool newDay = m_data.nowMs / day != ms / day;
+    // The roadmap slide redraws only when the day changes.
     m_data.nowMs = ms;
-    if (newDay || m_data.nowMs == 0)
-        scheduleRefresh();
-    else
-        m_slides.at(QStringLiteral("roadmap"))->refresh();
+    m_slides.at(QStringLiteral("roadmap"))->refresh();
 }
 
 void PresentationWindow::setStaleSince(qint64 sinceMs)
