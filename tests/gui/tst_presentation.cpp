@@ -100,6 +100,7 @@ private Q_SLOTS:
     void staleShowsAsOfInTheCorner();
     void noDataShowsTheRoadmapAlone();
     void typeScalesWithTheScreen();
+    void languageSwitchesAtRunTime();
     void slides_data();
     void slides();
 
@@ -266,6 +267,38 @@ void TestPresentation::typeScalesWithTheScreen()
         QVERIFY(value->font().pixelSize() <= size.height() / 8);
     }
     QCOMPARE(headline[1], 2 * headline[0]);
+}
+
+void TestPresentation::languageSwitchesAtRunTime()
+{
+    Models models;
+    models.fill(*m_simulation, m_now);
+    PresentationWindow window;
+    connectModels(window, models);
+    window.setNow(m_now);
+    window.resize(1920, 1080);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QLabel *centre = window.findChild<QLabel *>(QStringLiteral("centreName"));
+    const QLabel *images = window.slide(QStringLiteral("equivalences"))
+                               ->findChildren<QLabel *>(QStringLiteral("figureValue"))
+                               .value(0);
+    QTRY_COMPARE(images->text(), QStringLiteral("9.9 billion"));
+    QCOMPARE(centre->text(), QStringLiteral("Cyberport AI Supercomputing Centre"));
+
+    // As Dashboard::setLanguage does it: translations and the CJK face, with the window on screen.
+    const QFont latin = QApplication::font();
+    QCOMPARE(installTranslations(QStringLiteral("zh_HK")), QStringLiteral("zh_HK"));
+    QFont font = latin;
+    font.setFamilies({ latin.family(), QStringLiteral("Noto Sans CJK TC") });
+    QApplication::setFont(font);
+    QTRY_COMPARE(centre->text(), QStringLiteral("數碼港人工智能超算中心"));
+    QTRY_COMPARE(images->text(), QStringLiteral("99億"));
+
+    installTranslations(QStringLiteral("en"));
+    QApplication::setFont(latin);
+    QTRY_COMPARE(images->text(), QStringLiteral("9.9 billion"));
+    QCOMPARE(centre->text(), QStringLiteral("Cyberport AI Supercomputing Centre"));
 }
 
 void TestPresentation::slides_data()
