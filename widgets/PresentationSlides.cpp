@@ -6,6 +6,7 @@
 #include "TimeSeriesModel.h"
 #include "UnitFormatter.h"
 
+#include <QCoreApplication>
 #include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -295,8 +296,8 @@ void HeadlineSlide::refresh()
     m_bar->setShare(installed / final);
 
     const CapacityProgress progress = CapacitySummary::progress(roadmap, installed, atMs);
-    //: Date format of a roadmap milestone (QDate::toString syntax)
-    const QString dateFormat = tr("d MMM yyyy");
+    // The milestone date as the Capacity page writes it, with its translation.
+    const QString dateFormat = QCoreApplication::translate("CapacitySummary", "d MMM yyyy");
     switch (progress.state) {
     case CapacityProgress::State::NoData:
         m_next->clear();
