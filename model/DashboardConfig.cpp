@@ -1,6 +1,7 @@
 #include "DashboardConfig.h"
 
 #include "KpiModel.h"
+#include "SlideShow.h"
 #include "ViewRange.h"
 
 #include <QFileInfo>
@@ -8,6 +9,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -229,7 +231,27 @@ std::optional<DashboardConfig> DashboardConfig::load(const QString &path, bool m
     if (!ok || config.cacheMaxSizeMb < 16 || config.cacheMaxSizeMb > 1048576)
         return fail(tr("[cache] max_size_mb '%1': expected whole megabytes from 16 to 1048576")
                         .arg(stringValue(settings, QStringLiteral("cache/max_size_mb"))));
+
+    if (settings.contains(QStringLiteral("presentation/slides"))) {
+        config.presentationSlides = listValue(settings, QStringLiteral("presentation/slides"));
+        const QStringList known = SlideShow::slideIds();
+        const auto unknown = std::find_if(config.presentationSlides.cbegin(),
+            config.presentationSlides.cend(), [&](const QString &id) { return !known.contains(id); });
+        if (config.presentationSlides.isEmpty() || unknown != config.presentationSlides.cend())
+            return fail(tr("[presentation] slides '%1': expected a comma-separated list of %2")
+                            .arg(stringValue(settings, QStringLiteral("presentation/slides")),
+                                known.join(QLatin1String(", "))));
+    }
+    config.presentationIntervalS = settings.value(QStringLiteral("presentation/interval_s"), 20).toInt(&ok);
+    if (!ok || config.presentationIntervalS < 5 || config.presentationIntervalS > 3600)
+        return fail(tr("[presentation] interval_s '%1': expected whole seconds from 5 to 3600")
+                        .arg(stringValue(settings, QStringLiteral("presentation/interval_s"))));
     return config;
+}
+
+QStringList DashboardConfig::defaultPresentationSlides()
+{
+    return SlideShow::slideIds();
 }
 
 bool DashboardConfig::save(const QString &path, QString *error) const
@@ -281,6 +303,8 @@ bool DashboardConfig::save(const QString &path, QString *error) const
         settings.setValue(QStringLiteral("accounts/ai_subsidy_scheme"), subsidyAccounts);
     settings.setValue(QStringLiteral("cache/max_age_days"), cacheMaxAgeDays);
     settings.setValue(QStringLiteral("cache/max_size_mb"), cacheMaxSizeMb);
+    settings.setValue(QStringLiteral("presentation/slides"), presentationSlides.join(QLatin1String(", ")));
+    settings.setValue(QStringLiteral("presentation/interval_s"), presentationIntervalS);
     settings.sync();
     if (settings.status() != QSettings::NoError) {
         *error = tr("Config file %1 could not be written").arg(path);

@@ -40,6 +40,9 @@
 //   [cache]
 //   max_age_days=400                                ; data older than this is deleted, 1 to 3650
 //   max_size_mb=2048                                ; oldest data deleted beyond this, 16 to 1048576
+//   [presentation]
+//   slides=headline, roadmap, utilisation, jobs, equivalences   ; shown in this order
+//   interval_s=20                                   ; seconds per slide, 5 to 3600
 //
 // Secrets are never kept in it: a token or password comes from the file or environment variable
 // it names, and a file that holds one (password=, token=) is refused.
@@ -71,10 +74,15 @@ public:
     std::map<QString, double> allocations;
     // Names or wildcard patterns (aiss-*) of the accounts that are AI Subsidy Scheme projects.
     QStringList subsidyAccounts;
+    // Presentation mode: the slides shown (SlideShow::slideIds(), in order) and seconds per slide.
+    QStringList presentationSlides = defaultPresentationSlides();
+    int presentationIntervalS = 20;
 
     bool isSubsidyAccount(const QString &account) const { return matchesAny(subsidyAccounts, account); }
     // Whether name is one of the names or matches one of the wildcard patterns (*, ?, [...]).
     static bool matchesAny(const QStringList &patterns, const QString &name);
+
+    static QStringList defaultPresentationSlides();
 
     // The file used when --config names none.
     static QString defaultPath();

@@ -135,6 +135,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_viewMenu = menuBar()->addMenu(QString());
     m_refreshAction
         = m_viewMenu->addAction(QString(), QKeySequence::Refresh, this, &MainWindow::refreshRequested);
+    m_presentAction = m_viewMenu->addAction(
+        QString(), QKeySequence(Qt::Key_F11), this, &MainWindow::presentationRequested);
+    m_presentAction->setObjectName(QStringLiteral("presentAction"));
     m_viewMenu->addSeparator();
     m_themeMenu = m_viewMenu->addMenu(QString());
     auto *themes = new QActionGroup(this);
@@ -437,6 +440,7 @@ void MainWindow::retranslate()
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));
     m_refreshAction->setText(tr("&Refresh now"));
+    m_presentAction->setText(tr("&Presentation mode"));
     m_themeMenu->setTitle(tr("&Theme"));
     m_languageMenu->setTitle(tr("L&anguage"));
     m_lightAction->setText(tr("&Light"));

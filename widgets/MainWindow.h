@@ -75,6 +75,8 @@ Q_SIGNALS:
     void languageRequested(const QString &language);
     // File → Export report…: a PDF of the time range shown, to path.
     void reportRequested(const QString &path);
+    // View → Presentation mode (F11).
+    void presentationRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -102,6 +104,7 @@ private:
     QTimer *m_progressDelay;
     bool m_paused = false;
     QAction *m_refreshAction;
+    QAction *m_presentAction;
     QAction *m_quitAction;
     QAction *m_settingsAction;
     QAction *m_printAction;

@@ -35,6 +35,15 @@ public:
         setZValue(20);
     }
 
+    // The box and the lines after the first follow the chart's palette.
+    void setColours(const QColor &box, const QColor &border, const QColor &text)
+    {
+        m_box = box;
+        m_border = border;
+        m_text = text;
+        update();
+    }
+
     void setText(const QStringList &lines, const QFont &font, const QColor &accent)
     {
         prepareGeometryChange();
@@ -61,15 +70,15 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override
     {
         painter->setRenderHint(QPainter::Antialiasing);
-        painter->setPen(QPen(QColor(0, 0, 0, 50), 1));
-        painter->setBrush(QColor(255, 255, 255, 235));
+        painter->setPen(QPen(m_border, 1));
+        painter->setBrush(m_box);
         painter->drawRoundedRect(boundingRect().adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
         qreal y = kPadding;
         for (qsizetype i = 0; i < m_lines.size(); ++i) {
             const QFont &font = i == 0 ? m_bold : m_font;
             const QFontMetricsF metrics(font);
             painter->setFont(font);
-            painter->setPen(i == 0 ? m_accent : QColor(0x44, 0x44, 0x44));
+            painter->setPen(i == 0 ? m_accent : m_text);
             painter->drawText(QPointF(kPadding, y + metrics.ascent()), m_lines.at(i));
             y += metrics.height();
         }
@@ -81,6 +90,9 @@ private:
     QFont m_font;
     QFont m_bold;
     QColor m_accent;
+    QColor m_box { 255, 255, 255, 235 };
+    QColor m_border { 0, 0, 0, 50 };
+    QColor m_text { 0x44, 0x44, 0x44 };
     QSizeF m_size;
 };
 
@@ -88,7 +100,6 @@ namespace {
 
 constexpr QRgb kInstalledColour = 0x0072b2; // Okabe–Ito blue
 constexpr QRgb kDeliveredColour = 0xe69f00; // Okabe–Ito orange
-constexpr QRgb kRoadmapColour = 0x3a3a3a;
 constexpr QRgb kTodayColour = 0xd55e00; // Okabe–Ito vermillion
 constexpr qreal kGap = 6; // between a label and the point it names
 
@@ -100,6 +111,13 @@ qint64 midnightUtc(const QDate &date)
 QDate dayOf(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).date();
+}
+
+QColor mixed(const QColor &from, const QColor &to, double amount)
+{
+    return QColor::fromRgbF(float(from.redF() + (to.redF() - from.redF()) * amount),
+        float(from.greenF() + (to.greenF() - from.greenF()) * amount),
+        float(from.blueF() + (to.blueF() - from.blueF()) * amount));
 }
 
 bool crosses(const QRectF &rect, const QPointF &a, const QPointF &b)
@@ -137,18 +155,7 @@ RoadmapChart::RoadmapChart(QWidget *parent)
     m_delivered.colour = QColor::fromRgb(kDeliveredColour);
     m_delivered.width = 1.4;
 
-    QPen roadmapPen(QColor::fromRgb(kRoadmapColour));
-    roadmapPen.setWidthF(1.8);
-    roadmapPen.setStyle(Qt::DashLine);
-    m_roadmapLine->setPen(roadmapPen);
     m_milestonePoints->setMarkerShape(QScatterSeries::MarkerShapeCircle);
-    m_milestonePoints->setMarkerSize(9);
-    m_milestonePoints->setColor(QColor::fromRgb(kRoadmapColour));
-    m_milestonePoints->setBorderColor(Qt::white);
-    QPen todayPen(QColor::fromRgb(kTodayColour));
-    todayPen.setWidthF(1.4);
-    todayPen.setStyle(Qt::DotLine);
-    m_todayLine->setPen(todayPen);
     for (QXYSeries *series : { static_cast<QXYSeries *>(m_roadmapLine), static_cast<QXYSeries *>(m_todayLine),
              static_cast<QXYSeries *>(m_milestonePoints) }) {
         m_chart->addSeries(series);
@@ -170,9 +177,7 @@ RoadmapChart::RoadmapChart(QWidget *parent)
 
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setAttribute(Qt::WA_TransparentForMouseEvents);
-    QPalette muted = m_placeholder->palette();
-    muted.setColor(QPalette::WindowText, palette().color(QPalette::PlaceholderText));
-    m_placeholder->setPalette(muted);
+    applyPalette();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -229,6 +234,108 @@ void RoadmapChart::setRoadmapVisible(bool visible)
 void RoadmapChart::setTitle(const QString &title)
 {
     m_chart->setTitle(title);
+}
+
+void RoadmapChart::setTextPixelSize(int pixels)
+{
+    m_textPixelSize = std::max(0, pixels);
+    applyTextSize();
+    redraw();
+}
+
+void RoadmapChart::setTodayCaption(const QString &caption)
+{
+    m_todayCaption = caption;
+    scheduleRedraw();
+}
+
+void RoadmapChart::setPlaceholderEnabled(bool enabled)
+{
+    m_placeholderEnabled = enabled;
+    redraw();
+}
+
+qreal RoadmapChart::scale() const
+{
+    // The chart's own sizes suit text of about 12 pixels.
+    return m_textPixelSize > 0 ? std::max(1.0, m_textPixelSize / 12.0) : 1.0;
+}
+
+QFont RoadmapChart::labelFont() const
+{
+    QFont labels = font();
+    if (m_textPixelSize > 0)
+        labels.setPixelSize(m_textPixelSize);
+    return labels;
+}
+
+void RoadmapChart::applyTextSize()
+{
+    const qreal factor = scale();
+    QPen roadmapPen(m_roadmapColour);
+    roadmapPen.setWidthF(1.8 * factor);
+    roadmapPen.setStyle(Qt::DashLine);
+    m_roadmapLine->setPen(roadmapPen);
+    m_milestonePoints->setMarkerSize(9 * factor);
+    QPen todayPen(QColor::fromRgb(kTodayColour));
+    todayPen.setWidthF(1.4 * factor);
+    todayPen.setStyle(Qt::DotLine);
+    m_todayLine->setPen(todayPen);
+    for (const Line *line : { &m_installed, &m_delivered }) {
+        QPen pen(line->colour);
+        pen.setWidthF(line->width * factor);
+        for (QLineSeries *segment : line->segments)
+            segment->setPen(pen);
+    }
+    if (m_textPixelSize <= 0)
+        return;
+    const QFont labels = labelFont();
+    for (QAbstractAxis *axis :
+        { static_cast<QAbstractAxis *>(m_timeAxis), static_cast<QAbstractAxis *>(m_valueAxis) }) {
+        axis->setLabelsFont(labels);
+        axis->setTitleFont(labels);
+    }
+    m_chart->legend()->setFont(labels);
+    QFont title = labels;
+    title.setBold(true);
+    title.setPixelSize(int(m_textPixelSize * 1.15));
+    m_chart->setTitleFont(title);
+    m_placeholder->setFont(labels);
+}
+
+void RoadmapChart::applyPalette()
+{
+    const QPalette colours = palette();
+    const QColor background = colours.color(QPalette::Base);
+    const QColor text = colours.color(QPalette::Text);
+    // On the light theme the roadmap is the near-black it always was; on the dark one a light grey.
+    m_roadmapColour = mixed(background, text, 0.77);
+    m_view->setBackgroundBrush(background);
+    m_chart->setBackgroundBrush(background);
+    m_chart->setBackgroundPen(Qt::NoPen);
+    m_chart->setTitleBrush(text);
+    m_chart->legend()->setLabelColor(text);
+    for (QAbstractAxis *axis :
+        { static_cast<QAbstractAxis *>(m_timeAxis), static_cast<QAbstractAxis *>(m_valueAxis) }) {
+        axis->setLabelsColor(text);
+        axis->setTitleBrush(text);
+        axis->setGridLineColor(mixed(background, text, 0.12));
+        axis->setLinePenColor(mixed(background, text, 0.35));
+        axis->setShadesVisible(false);
+    }
+    m_milestonePoints->setColor(m_roadmapColour);
+    m_milestonePoints->setBorderColor(background);
+    QColor box = background;
+    box.setAlpha(235);
+    QColor border = text;
+    border.setAlpha(50);
+    for (RoadmapCallout *callout : m_milestoneCallouts)
+        callout->setColours(box, border, mixed(background, text, 0.75));
+    m_todayCallout->setColours(box, border, mixed(background, text, 0.75));
+    QPalette muted = m_placeholder->palette();
+    muted.setColor(QPalette::WindowText, colours.color(QPalette::PlaceholderText));
+    m_placeholder->setPalette(muted);
+    applyTextSize();
 }
 
 void RoadmapChart::setValueAxisTitle(const QString &title)
@@ -312,9 +419,21 @@ void RoadmapChart::resizeEvent(QResizeEvent *event)
 
 void RoadmapChart::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange) {
+    switch (event->type()) {
+    case QEvent::LanguageChange:
         retranslate();
         redraw();
+        break;
+    case QEvent::PaletteChange:
+        applyPalette();
+        redraw();
+        break;
+    case QEvent::FontChange:
+        applyTextSize();
+        scheduleRedraw();
+        break;
+    default:
+        break;
     }
     QWidget::changeEvent(event);
 }
@@ -346,7 +465,7 @@ QLineSeries *RoadmapChart::newSegment(const Line &line, bool inLegend)
     auto *segment = new QLineSeries(m_chart);
     segment->setName(line.name);
     QPen pen(line.colour);
-    pen.setWidthF(line.width);
+    pen.setWidthF(line.width * scale());
     segment->setPen(pen);
     m_chart->addSeries(segment);
     segment->attachAxis(m_timeAxis);
@@ -452,9 +571,12 @@ void RoadmapChart::redraw()
     const QLocale locale;
     //: Date format of a roadmap milestone (QDate::toString syntax)
     const QString dateFormat = tr("d MMM yyyy");
-    QFont labelFont = font();
-    while (m_milestoneCallouts.size() < size_t(corners.size()))
-        m_milestoneCallouts.push_back(new RoadmapCallout(m_chart));
+    const QFont calloutFont = labelFont();
+    if (m_milestoneCallouts.size() < size_t(corners.size())) {
+        while (m_milestoneCallouts.size() < size_t(corners.size()))
+            m_milestoneCallouts.push_back(new RoadmapCallout(m_chart));
+        applyPalette();
+    }
     size_t shown = 0;
     for (const RoadmapMilestone &milestone : milestones) {
         const qint64 x = midnightUtc(milestone.date);
@@ -463,18 +585,20 @@ void RoadmapChart::redraw()
         RoadmapCallout *callout = m_milestoneCallouts[shown++];
         callout->setText({ UnitFormatter::format(milestone.pflops, QStringLiteral("PFLOPS"), locale),
                              locale.toString(milestone.date, dateFormat) },
-            labelFont, QColor::fromRgb(kRoadmapColour));
+            calloutFont, m_roadmapColour);
         callout->setToolTip(milestone.label(locale.name()));
         callout->setVisible(true);
     }
     for (size_t i = shown; i < m_milestoneCallouts.size(); ++i)
         m_milestoneCallouts[i]->setVisible(false);
+    const QString todayDate = locale.toString(dayOf(m_shownTodayMs), dateFormat);
     //: Label of the marker at today's date on the roadmap chart, e.g. "Today, 2 Mar 2026"
-    m_todayCallout->setText({ tr("Today, %1").arg(locale.toString(dayOf(m_shownTodayMs), dateFormat)) },
-        labelFont, QColor::fromRgb(kTodayColour));
+    m_todayCallout->setText(m_todayCaption.isEmpty() ? QStringList { tr("Today, %1").arg(todayDate) }
+                                                     : QStringList { m_todayCaption, todayDate },
+        calloutFont, QColor::fromRgb(kTodayColour));
     m_todayCallout->setVisible(todayShown);
 
-    if (hasData) {
+    if (hasData || !m_placeholderEnabled) {
         m_placeholder->hide();
     } else {
         m_placeholder->setText(m_installedModel && m_installedModel->result().pointCount() > 0

@@ -39,6 +39,14 @@ public:
     void setRoadmapVisible(bool visible);
     bool isRoadmapVisible() const { return m_roadmapVisible; }
     void setTitle(const QString &title);
+    // Text size of the axes, legend and labels in pixels, with lines and markers in proportion (the
+    // presentation, read across a room); 0 keeps the chart's own sizes.
+    void setTextPixelSize(int pixels);
+    // The words on the today marker, above its date (e.g. "We are here"); empty: "Today, <date>".
+    void setTodayCaption(const QString &caption);
+    // Whether an empty chart says it is waiting for data (on by default; the presentation draws the
+    // roadmap alone instead).
+    void setPlaceholderEnabled(bool enabled);
     void setValueAxisTitle(const QString &title);
     QString valueAxisTitle() const;
 
@@ -73,6 +81,12 @@ private:
     void updateTimeAxis();
     void layoutCallouts();
     void retranslate();
+    // Colours from the palette: the chart follows a light or dark theme.
+    void applyPalette();
+    void applyTextSize();
+    QFont labelFont() const;
+    // Line widths and marker sizes relative to the chart's own at the text size chosen.
+    qreal scale() const;
 
     Roadmap m_roadmap;
     QPointer<TimeSeriesModel> m_installedModel;
@@ -96,6 +110,10 @@ private:
     qint64 m_shownEndMs = 0;
     qint64 m_shownTodayMs = 0;
     bool m_roadmapVisible = true;
+    bool m_placeholderEnabled = true;
+    int m_textPixelSize = 0;
+    QString m_todayCaption;
+    QColor m_roadmapColour;
     bool m_redrawPending = false;
     bool m_layingOut = false;
 };

@@ -49,7 +49,12 @@ void Theme::apply(Kind kind)
     // Fusion draws the same on every platform and honours a custom palette completely.
     if (QStyle *fusion = QStyleFactory::create(QStringLiteral("Fusion")))
         QApplication::setStyle(fusion);
-    QApplication::setPalette(kind == Kind::Dark ? darkPalette() : QApplication::style()->standardPalette());
+    QApplication::setPalette(palette(kind));
+}
+
+QPalette Theme::palette(Kind kind)
+{
+    return kind == Kind::Dark ? darkPalette() : QApplication::style()->standardPalette();
 }
 
 Theme::Kind Theme::current()

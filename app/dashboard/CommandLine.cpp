@@ -44,6 +44,8 @@ CommandLineResult CommandLine::parse(const QStringList &arguments)
             : tr("Time range shown at start: 1h, 6h, 24h, 7d, 30d, 90d or 1y (default: the config's, or "
                  "24h)."),
         tr("RANGE"));
+    const QCommandLineOption presentOption(QStringLiteral("present"),
+        tr("Start in presentation mode: full screen slides for visitors (Esc or F11 leaves it)."));
     const QCommandLineOption csvOption(
         QStringLiteral("csv"), tr("Write the data of query ID as CSV (see --output)."), tr("ID"));
     const QCommandLineOption chartOption(
@@ -66,7 +68,9 @@ CommandLineResult CommandLine::parse(const QStringList &arguments)
     parser.addOption(cacheOption);
     parser.addOption(langOption);
     parser.addOption(rangeOption);
-    if (exporting) {
+    if (!exporting)
+        parser.addOption(presentOption);
+    else {
         for (const QCommandLineOption &option : { csvOption, chartOption, reportOption, formatOption,
                  outputOption, sizeOption, pageOption, bomOption })
             parser.addOption(option);
@@ -104,6 +108,7 @@ CommandLineResult CommandLine::parse(const QStringList &arguments)
         return error(tr("Unexpected argument '%1'.").arg(parser.positionalArguments().constFirst()));
 
     result.options.demo = parser.isSet(demoOption);
+    result.options.present = !exporting && parser.isSet(presentOption);
     if (parser.isSet(prometheusOption)) {
         if (result.options.demo)
             return error(tr("--demo and --prometheus exclude each other: choose one source."));

@@ -15,6 +15,7 @@ struct DashboardOptions
     QString cachePath; // empty: the platform's app-data location
     QString language; // "en" or "zh_HK"; empty: from the system locale
     QString range; // --range: "1h" ... "1y"; empty: the config's
+    bool present = false; // --present: start in presentation mode, full screen
 };
 
 // What `aisc-dashboard export ...` was asked to write.

@@ -12,6 +12,7 @@
 #include "MainWindow.h"
 #include "NodeTableModel.h"
 #include "OverviewPage.h"
+#include "PresentationWindow.h"
 #include "PrometheusSource.h"
 #include "QueryCatalogue.h"
 #include "QueuePage.h"
@@ -20,6 +21,7 @@
 #include "ReportWriter.h"
 #include "Roadmap.h"
 #include "SettingsDialog.h"
+#include "SlideShow.h"
 #include "TargetModel.h"
 #include "Theme.h"
 #include "TimeSeriesModel.h"
@@ -53,6 +55,7 @@ Dashboard::Dashboard(const DashboardOptions &options, const DashboardConfig &con
     , m_alerts(new AlertModel(this))
     , m_targets(new TargetModel(this))
     , m_window(std::make_unique<MainWindow>())
+    , m_presentation(std::make_unique<PresentationWindow>())
 {
     m_kpis->setDefinitions(KpiModel::overviewDefinitions());
     for (const auto &[id, thresholds] : m_config.thresholds) {
@@ -125,6 +128,18 @@ Dashboard::Dashboard(const DashboardOptions &options, const DashboardConfig &con
     }
     m_window->alertsPage()->setModels(m_alerts, m_targets);
     connect(m_window.get(), &MainWindow::settingsRequested, this, &Dashboard::showSettings);
+
+    // The presentation reads the models the pages show: no second pipeline.
+    m_presentation->setRoadmap(Roadmap::builtIn());
+    m_presentation->setKpiModel(m_kpis);
+    const Precision roadmapPrecision = Roadmap::builtIn().precision();
+    m_presentation->setCapacityModels(m_roadmapSeries.at(CapacitySummary::installedQueryId(roadmapPrecision)),
+        m_roadmapSeries.at(CapacitySummary::deliveredQueryId(roadmapPrecision)));
+    m_presentation->setUtilisationModel(addSeriesModel(QStringLiteral("gpu_util_by_partition")));
+    m_presentation->setGpuStateModel(addSeriesModel(QStringLiteral("gpus_by_state")));
+    applyPresentationConfig();
+    connect(m_window.get(), &MainWindow::presentationRequested, this, [this] { setPresenting(true); });
+    connect(m_presentation.get(), &PresentationWindow::exitRequested, this, [this] { setPresenting(false); });
     buildPipeline(source ? std::move(source) : makeSource());
 }
 
@@ -224,12 +239,18 @@ void Dashboard::buildPipeline(std::unique_ptr<MetricSource> source)
         m_window->capacityPage()->setNow(m_source->nowMs());
         m_window->setLastUpdate(atMs);
         m_window->clearStale();
+        m_presentation->setNow(m_source->nowMs());
+        m_presentation->clearStale();
         m_kpis->setStale(false);
     });
     connect(
         m_controller, &RefreshController::sourceFailed, this, [this](const QString &message, qint64 sinceMs) {
             m_window->setStale(sinceMs, message);
+            m_presentation->setStaleSince(sinceMs);
             m_kpis->setStale(true);
+            // Visitors see "as of" in a corner; the reason is for whoever reads the log.
+            if (isPresenting())
+                qWarning("Presentation: data stale, the source failed: %s", qPrintable(message));
         });
     connect(m_controller, &RefreshController::cacheError, m_window.get(), &MainWindow::showMessage);
     connect(m_controller, &RefreshController::sourceWarned, this,
@@ -269,8 +290,42 @@ void Dashboard::buildPipeline(std::unique_ptr<MetricSource> source)
 void Dashboard::start()
 {
     m_cache->open(m_cachePath);
-    m_window->show();
     m_controller->start();
+    if (m_options.present)
+        setPresenting(true);
+    else
+        m_window->show();
+}
+
+void Dashboard::setPresenting(bool presenting)
+{
+    if (presenting == isPresenting())
+        return;
+    if (!presenting) {
+        m_presentation->hide();
+        m_window->show();
+        m_window->activateWindow();
+        return;
+    }
+    // The slides show the centre now: live data, refreshed, whatever the window was showing.
+    if (!m_range->followsLive())
+        m_range->setFollowLive(true);
+    if (!m_controller->isRunning())
+        m_controller->start();
+    m_presentation->setNow(m_source->nowMs());
+    m_presentation->showFullScreen();
+    m_window->hide();
+}
+
+bool Dashboard::isPresenting() const
+{
+    return m_presentation->isVisible();
+}
+
+void Dashboard::applyPresentationConfig()
+{
+    m_presentation->slideShow()->setSlides(m_config.presentationSlides);
+    m_presentation->slideShow()->setIntervalMs(m_config.presentationIntervalS * 1000LL);
 }
 
 void Dashboard::applyConfig(const DashboardConfig &config)
@@ -306,6 +361,7 @@ void Dashboard::applyConfig(const DashboardConfig &config, bool announce)
     };
     const bool sourceChanged = sourceOf(config) != sourceOf(m_config);
     m_config = config;
+    applyPresentationConfig();
     // The command line chose the source for this session; the saved settings apply from the next start.
     if (m_options.demo || m_options.prometheusUrl.isValid() || !sourceChanged) {
         m_range->setRefreshIntervalMs(m_config.refreshIntervalS * 1000);

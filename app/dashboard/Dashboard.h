@@ -16,6 +16,7 @@ class KpiModel;
 class NodeTableModel;
 class AccountUsageModel;
 class MainWindow;
+class PresentationWindow;
 class QNetworkAccessManager;
 class RefreshController;
 class TimeSeriesModel;
@@ -45,6 +46,12 @@ public:
     bool exportReport(const QString &path, QString *error);
 
     MainWindow *window() const { return m_window.get(); }
+    // Presentation mode: full-screen slides from the same models, instead of the window (--present,
+    // View → Presentation mode or F11; Escape or F11 leaves). While presenting, the view follows live
+    // data and refreshing runs, and failures go to the log, not the screen.
+    PresentationWindow *presentation() const { return m_presentation.get(); }
+    void setPresenting(bool presenting);
+    bool isPresenting() const;
     RefreshController *controller() const { return m_controller; }
     MetricSource *source() const { return m_source.get(); }
     KpiModel *kpiModel() const { return m_kpis; }
@@ -79,6 +86,7 @@ private:
     void applyRetention();
     // The controller's window and step for the shared time range.
     void applyViewRange();
+    void applyPresentationConfig();
     // Keeps a display choice made in the window (theme, refresh interval) for the next start.
     void rememberDisplayChoice();
 
@@ -97,6 +105,7 @@ private:
     AlertModel *m_alerts;
     TargetModel *m_targets;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<PresentationWindow> m_presentation;
     // The pipeline.
     std::unique_ptr<MetricSource> m_source;
     CacheService *m_cache = nullptr;

@@ -15,6 +15,7 @@ private Q_SLOTS:
     void range();
     void prometheusUrl();
     void cachePathIsMadeAbsolute();
+    void present();
 };
 
 void TestCommandLine::statusAndOptions_data()
@@ -49,7 +50,8 @@ void TestCommandLine::statusAndOptions()
     QCOMPARE(result.options.demo, demo);
     QCOMPARE(result.options.language, language);
     if (result.status == CommandLineResult::Status::Help) {
-        for (const char *option : { "--demo", "--prometheus", "--config", "--cache", "--lang", "--version" })
+        for (const char *option :
+            { "--demo", "--prometheus", "--config", "--cache", "--lang", "--version", "--present" })
             QVERIFY2(result.output.contains(QLatin1String(option)), option);
     }
     if (result.status == CommandLineResult::Status::Version)
@@ -124,6 +126,22 @@ void TestCommandLine::cachePathIsMadeAbsolute()
         { QStringLiteral("aisc-dashboard"), QStringLiteral("--cache"), QStringLiteral("my.sqlite") });
     QCOMPARE(result.status, CommandLineResult::Status::Run);
     QCOMPARE(result.options.cachePath, QDir(dir.path()).absoluteFilePath(QStringLiteral("my.sqlite")));
+}
+
+void TestCommandLine::present()
+{
+    QVERIFY(!CommandLine::parse({ QStringLiteral("aisc-dashboard") }).options.present);
+    const CommandLineResult result = CommandLine::parse({ QStringLiteral("aisc-dashboard"),
+        QStringLiteral("--present"), QStringLiteral("--lang"), QStringLiteral("zh_HK") });
+    QCOMPARE(int(result.status), int(CommandLineResult::Status::Run));
+    QVERIFY(result.options.present);
+    QCOMPARE(result.options.language, QStringLiteral("zh_HK"));
+    // Presentation is for the window; the headless export does not take it.
+    const CommandLineResult exporting = CommandLine::parse({ QStringLiteral("aisc-dashboard"),
+        QStringLiteral("export"), QStringLiteral("--csv"), QStringLiteral("power_mw"),
+        QStringLiteral("--output"), QStringLiteral("/tmp/x.csv"), QStringLiteral("--present") });
+    QCOMPARE(int(exporting.status), int(CommandLineResult::Status::Error));
+    QVERIFY2(exporting.output.contains(QLatin1String("present")), qPrintable(exporting.output));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void precision();
     void allocationsAndSubsidyAccounts();
     void simulatedCentreConfigNamesItsAccounts();
+    void presentation();
 
 private:
     QString write(const QString &name, const QByteArray &contents);
@@ -174,6 +175,17 @@ void TestDashboardConfig::badValuesNameFileAndKey_data()
         << QByteArray("[allocations]\nlab=250,000\n") << QStringLiteral("[allocations] lab '250, 000'");
     QTest::newRow("cache size with unit")
         << QByteArray("[cache]\nmax_size_mb=2G\n") << QStringLiteral("max_size_mb '2G'");
+    QTest::newRow("unknown slide") << QByteArray("[presentation]\nslides=headline, weather\n")
+                                   << QStringLiteral(
+                                          "[presentation] slides 'headline, weather': expected a "
+                                          "comma-separated list of headline, roadmap, utilisation, "
+                                          "jobs, equivalences");
+    QTest::newRow("no slides") << QByteArray("[presentation]\nslides=\n") << QStringLiteral("slides ''");
+    QTest::newRow("slide interval too short")
+        << QByteArray("[presentation]\ninterval_s=2\n")
+        << QStringLiteral("[presentation] interval_s '2': expected whole seconds from 5 to 3600");
+    QTest::newRow("slide interval with unit")
+        << QByteArray("[presentation]\ninterval_s=20s\n") << QStringLiteral("interval_s '20s'");
 }
 
 void TestDashboardConfig::badValuesNameFileAndKey()
@@ -364,6 +376,35 @@ void TestDashboardConfig::simulatedCentreConfigNamesItsAccounts()
         subsidy += config->isSubsidyAccount(account) ? 1 : 0;
     QVERIFY(subsidy >= 5);
     QVERIFY(!config->isSubsidyAccount(QStringLiteral("univ-a-nlp")));
+}
+
+void TestDashboardConfig::presentation()
+{
+    QString error;
+    const std::optional<DashboardConfig> defaults = DashboardConfig::load(
+        write(QStringLiteral("nopresentation.conf"), "[display]\nlanguage=en\n"), true, &error);
+    QVERIFY2(defaults, qPrintable(error));
+    QCOMPARE(defaults->presentationSlides,
+        QStringList({ QStringLiteral("headline"), QStringLiteral("roadmap"), QStringLiteral("utilisation"),
+            QStringLiteral("jobs"), QStringLiteral("equivalences") }));
+    QCOMPARE(defaults->presentationIntervalS, 20);
+
+    const std::optional<DashboardConfig> chosen
+        = DashboardConfig::load(write(QStringLiteral("presentation.conf"),
+                                    "[presentation]\nslides=roadmap,headline\ninterval_s=45\n"),
+            true, &error);
+    QVERIFY2(chosen, qPrintable(error));
+    QCOMPARE(
+        chosen->presentationSlides, QStringList({ QStringLiteral("roadmap"), QStringLiteral("headline") }));
+    QCOMPARE(chosen->presentationIntervalS, 45);
+
+    // Saved and read back.
+    const QString path = m_dir.filePath(QStringLiteral("presentation-saved.conf"));
+    QVERIFY(chosen->save(path, &error));
+    const std::optional<DashboardConfig> loaded = DashboardConfig::load(path, true, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QCOMPARE(loaded->presentationSlides, chosen->presentationSlides);
+    QCOMPARE(loaded->presentationIntervalS, 45);
 }
 
 QTEST_GUILESS_MAIN(TestDashboardConfig)
