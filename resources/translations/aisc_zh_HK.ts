@@ -228,6 +228,7 @@
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../../widgets/PresentationSlides.cpp" line="+300"/>
         <source>d MMM yyyy</source>
         <extracomment>Date format of a roadmap milestone (QDate::toString syntax)</extracomment>
         <translation>yyyy年M月d日</translation>
@@ -269,7 +270,7 @@
 <context>
     <name>ChartExporter</name>
     <message>
-        <location filename="../../widgets/ChartExporter.cpp" line="+71"/>
+        <location filename="../../widgets/ChartExporter.cpp" line="+88"/>
         <source>Could not write %1: %2</source>
         <translation>無法寫入 %1：%2</translation>
     </message>
@@ -298,7 +299,7 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../widgets/ChartPanel.cpp" line="+134"/>
+        <location filename="../../widgets/ChartPanel.cpp" line="+124"/>
         <location line="+499"/>
         <source>Waiting for data…</source>
         <translation>正在等候數據……</translation>
@@ -401,13 +402,13 @@
     <message>
         <location line="+0"/>
         <location line="+8"/>
-        <location line="+13"/>
+        <location line="+15"/>
         <location line="+4"/>
         <source>FILE</source>
         <translation>檔案</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-25"/>
         <source>Interface language: en or zh_HK (default: the system&apos;s).</source>
         <translation>介面語言：en 或 zh_HK（預設跟隨系統）。</translation>
     </message>
@@ -445,6 +446,11 @@
         <location line="+2"/>
         <source>RANGE</source>
         <translation>時段</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start in presentation mode: full screen slides for visitors (Esc or F11 leaves it).</source>
+        <translation>以簡報模式啟動：為訪客全螢幕播放投影片（按 Esc 或 F11 離開）。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -508,7 +514,7 @@
         <translation>在 CSV 開頭加上 UTF-8 位元組順序標記（BOM），供需要此標記的試算表程式使用。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Try &apos;%1 export --help&apos; for the options.</source>
         <translation>請執行「%1 export --help」查看可用選項。</translation>
     </message>
@@ -523,7 +529,7 @@
         <translation>無法識別的參數「%1」。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>--demo and --prometheus exclude each other: choose one source.</source>
         <translation>--demo 與 --prometheus 不能同時使用：請選擇一個數據來源。</translation>
     </message>
@@ -615,22 +621,22 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../app/dashboard/Dashboard.cpp" line="+240"/>
+        <location filename="../../app/dashboard/Dashboard.cpp" line="+259"/>
         <source>The server warned that %1 may be incomplete: %2</source>
         <translation>伺服器警告%1的數據可能不完整：%2</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-31"/>
         <source>Cache: %1</source>
         <translation>快取：%1</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-142"/>
         <source>Wrote %1</source>
         <translation>已寫入 %1</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+197"/>
         <source>%1 Using a temporary in-memory cache for this session.</source>
         <translation>%1 本次執行改用臨時記憶體快取。</translation>
     </message>
@@ -640,7 +646,7 @@
         <translation>快取：記憶體（無法開啟 %1）</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+61"/>
         <source>Settings saved to %1</source>
         <translation>設定已儲存至 %1</translation>
     </message>
@@ -648,7 +654,7 @@
 <context>
     <name>DashboardConfig</name>
     <message>
-        <location filename="../../model/DashboardConfig.cpp" line="+63"/>
+        <location filename="../../model/DashboardConfig.cpp" line="+65"/>
         <source>&apos;%1&apos; is not a server URL: expected http:// or https:// followed by a host, e.g. http://prometheus.example.org:9090</source>
         <translation>「%1」不是伺服器網址：應以 http:// 或 https:// 開頭並附有主機名稱，例如 http://prometheus.example.org:9090</translation>
     </message>
@@ -768,7 +774,17 @@
         <translation>[cache] max_size_mb「%1」：應為 16 至 1048576 的整數 MB</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+9"/>
+        <source>[presentation] slides &apos;%1&apos;: expected a comma-separated list of %2</source>
+        <translation>[presentation] slides「%1」：應為以逗號分隔的清單，可用項目為 %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>[presentation] interval_s &apos;%1&apos;: expected whole seconds from 5 to 3600</source>
+        <translation>[presentation] interval_s「%1」：應為 5 至 3600 之間的整數秒數</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>Config file %1 could not be written</source>
         <translation>無法寫入設定檔 %1</translation>
     </message>
@@ -784,6 +800,78 @@
         <location line="+21"/>
         <source>The simulated centre does not know the query &apos;%1&apos;.</source>
         <translation>模擬中心不認識查詢「%1」。</translation>
+    </message>
+</context>
+<context>
+    <name>Equivalences</name>
+    <message>
+        <location filename="../../model/Equivalences.cpp" line="+34"/>
+        <source>Equivalences file %1: %2</source>
+        <translation>等同效益檔案 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>atPflops: expected the capacity the figures hold at, a positive number of PFLOPS</source>
+        <translation>atPflops：應為這些數字所對應的算力，即一個正數的 PFLOPS</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>id &apos;%1&apos;: expected one of %2</source>
+        <translation>id「%1」：應為以下其中之一：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;%1&apos; needs a positive value per hour</source>
+        <translation>「%1」需要一個正數的每小時數值</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>perHour: expected at least one equivalence</source>
+        <translation>perHour：應最少有一項等同效益</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>images processed</source>
+        <extracomment>Under a number on the presentation&apos;s equivalences slide, e.g. &quot;9.9 billion&quot; / &quot;images processed&quot;</extracomment>
+        <translation>張圖像處理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hours of speech translated</source>
+        <translation>小時語音翻譯</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>km of autonomous-driving data</source>
+        <extracomment>Kilometres of recorded driving data processed (for training self-driving cars)</extracomment>
+        <translation>公里自動駕駛數據</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Per hour of compute. Source: %1. The release&apos;s figures (almost 10 billion images, over 11 million hours of speech translation, over 40,000 km of autonomous-driving data) are taken as the %2 phase and scaled linearly to the capacity installed.</source>
+        <extracomment>Footnote of the presentation&apos;s equivalences slide; %1 the source, %2 e.g. &quot;3,000 PFLOPS&quot;</extracomment>
+        <translation>以每小時算力計。資料來源：%1。新聞稿的數字（處理近 100 億張圖像、逾 1,100 萬小時語音翻譯、逾 40,000 公里自動駕駛數據）視為 %2 階段的數字，並按已安裝算力以線性比例換算。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 billion</source>
+        <extracomment>A count in billions (10^9), e.g. &quot;9.9 billion&quot;</extracomment>
+        <translation>%1 十億</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 million</source>
+        <extracomment>A count in millions (10^6), e.g. &quot;11 million&quot;</extracomment>
+        <translation>%1 百萬</translation>
+    </message>
+</context>
+<context>
+    <name>EquivalencesSlide</name>
+    <message>
+        <location filename="../../widgets/PresentationSlides.cpp" line="+317"/>
+        <source>One hour of %1 is roughly equivalent to</source>
+        <extracomment>Title of the equivalences slide, e.g. &quot;One hour of 2,970 PFLOPS is roughly equivalent to&quot;</extracomment>
+        <translation>%1 運算一小時，約相當於</translation>
     </message>
 </context>
 <context>
@@ -829,14 +917,14 @@
         <translation>未有寫入任何內容：%1 在此時段沒有 %2 的數據。</translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Wrote %1 (%n rows)</source>
         <translation>
             <numerusform>已寫入 %1（%n 行）</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
@@ -913,6 +1001,65 @@
         <location line="+6"/>
         <source>no GPU models</source>
         <translation>沒有 GPU 型號</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlineSlide</name>
+    <message>
+        <location filename="../../widgets/PresentationSlides.cpp" line="-336"/>
+        <source>Compute installed now</source>
+        <translation>現時已安裝算力</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Every milestone of the roadmap reached</source>
+        <translation>已達成路線圖的所有里程碑</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Next milestone: %1, due %2, %3% there</source>
+        <extracomment>e.g. &quot;Next milestone: 3,000 PFLOPS by 31 Dec 2025, 99% there&quot;</extracomment>
+        <translation>下一個里程碑：%1，預定於 %2，已達 %3%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next milestone: %1 by %2, %3% there</source>
+        <translation>下一個里程碑：%2 前達 %1，已達 %3%</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1% of the %2 the centre is built for</source>
+        <extracomment>Share of the capacity the whole roadmap plans, e.g. &quot;99% of the 3,000 PFLOPS the centre is built for&quot;</extracomment>
+        <translation>達中心設計算力 %2 的 %1%</translation>
+    </message>
+</context>
+<context>
+    <name>JobsSlide</name>
+    <message>
+        <location line="+230"/>
+        <source>Jobs and GPUs now</source>
+        <translation>現時作業及 GPU</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>jobs running</source>
+        <translation>個作業運行中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>jobs waiting for GPUs</source>
+        <translation>個作業等候 GPU</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>GPUs busy</source>
+        <extracomment>Under the number of GPUs running jobs, e.g. &quot;GPUs busy, of 3,000&quot;</extracomment>
+        <translation>個 GPU 使用中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPUs busy, of %1</source>
+        <translation>個 GPU 使用中（共 %1 個）</translation>
     </message>
 </context>
 <context>
@@ -1006,7 +1153,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/MainWindow.cpp" line="+460"/>
+        <location filename="../../widgets/MainWindow.cpp" line="+452"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -1026,12 +1173,12 @@
         <translation>已停止更新：按 F5 繼續</translation>
     </message>
     <message>
-        <location line="-297"/>
+        <location line="-286"/>
         <source>About AISC Operations Dashboard</source>
         <translation>關於 AISC 營運儀表板</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-47"/>
         <source>Export report</source>
         <translation>匯出報告</translation>
     </message>
@@ -1041,7 +1188,7 @@
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>&lt;p&gt;&lt;b&gt;AISC Operations Dashboard&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Live capacity, GPU utilisation and job queues of the Cyberport AI Supercomputing Centre, read from Prometheus and kept in a local cache.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;AISC 營運儀表板&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;數碼港人工智能超算中心的即時算力、GPU 使用率及作業佇列，數據讀自 Prometheus 並保存於本機快取。&lt;/p&gt;</translation>
     </message>
@@ -1107,7 +1254,7 @@
         <translation>%1 — %2 — %3</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+63"/>
         <source>Updated %1</source>
         <translation>更新於 %1</translation>
     </message>
@@ -1220,6 +1367,11 @@
         <location line="+1"/>
         <source>&amp;Refresh now</source>
         <translation>立即更新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Presentation mode</source>
+        <translation>簡報模式(&amp;P)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1578,6 +1730,15 @@
         <location line="+1"/>
         <source>Jobs waiting by partition</source>
         <translation>各分區等候中作業</translation>
+    </message>
+</context>
+<context>
+    <name>PresentationWindow</name>
+    <message>
+        <location filename="../../widgets/PresentationWindow.cpp" line="+382"/>
+        <source>as of %1</source>
+        <extracomment>The discreet corner label of presentation mode when the data is not fresh: &quot;as of 14:05&quot;</extracomment>
+        <translation>截至 %1</translation>
     </message>
 </context>
 <context>
@@ -1982,7 +2143,7 @@
 <context>
     <name>ReportBuilder</name>
     <message>
-        <location filename="../../app/dashboard/ReportBuilder.cpp" line="+54"/>
+        <location filename="../../app/dashboard/ReportBuilder.cpp" line="+46"/>
         <source>Figure</source>
         <translation>指標</translation>
     </message>
@@ -2121,7 +2282,7 @@
 <context>
     <name>ReportWriter</name>
     <message numerus="yes">
-        <location filename="../../widgets/ReportWriter.cpp" line="+117"/>
+        <location filename="../../widgets/ReportWriter.cpp" line="+100"/>
         <source>and %n more</source>
         <translation>
             <numerusform>另有 %n 項未列出</numerusform>
@@ -2200,7 +2361,7 @@
 <context>
     <name>RoadmapChart</name>
     <message>
-        <location filename="../../widgets/RoadmapChart.cpp" line="+334"/>
+        <location filename="../../widgets/RoadmapChart.cpp" line="+443"/>
         <source>Roadmap</source>
         <translation>路線圖</translation>
     </message>
@@ -2221,13 +2382,13 @@
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Today, %1</source>
         <extracomment>Label of the marker at today&apos;s date on the roadmap chart, e.g. &quot;Today, 2 Mar 2026&quot;</extracomment>
         <translation>今日，%1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>No data in this time range</source>
         <translation>此時段沒有數據</translation>
     </message>
@@ -2241,6 +2402,19 @@
         <source>MMM yyyy</source>
         <extracomment>Month labels of the roadmap chart&apos;s time axis (QDate::toString syntax)</extracomment>
         <translation>yyyy年M月</translation>
+    </message>
+</context>
+<context>
+    <name>RoadmapSlide</name>
+    <message>
+        <location filename="../../widgets/PresentationSlides.cpp" line="-227"/>
+        <source>Capacity roadmap</source>
+        <translation>算力路線圖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>We are here</source>
+        <translation>我們在這裏</translation>
     </message>
 </context>
 <context>
@@ -2673,6 +2847,20 @@
         <location line="+20"/>
         <source>No partition label: showing the whole cluster</source>
         <translation>沒有分區標籤：顯示全中心數據</translation>
+    </message>
+</context>
+<context>
+    <name>UtilisationSlide</name>
+    <message>
+        <location filename="../../widgets/PresentationSlides.cpp" line="+77"/>
+        <source>GPU utilisation now</source>
+        <translation>現時 GPU 使用率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>all GPUs, on average</source>
+        <extracomment>Under the centre&apos;s GPU utilisation on the presentation slide</extracomment>
+        <translation>全部 GPU 平均</translation>
     </message>
 </context>
 <context>
