@@ -39,7 +39,11 @@ std::optional<Equivalences> Equivalences::load(const QString &path, QString *err
     if (!root)
         return fail(readError);
     Equivalences equivalences;
-    equivalences.m_source = root->value(QLatin1String("source")).toString();
+    // The source names the release: a string, or one per language ({"en": ..., "zh_HK": ...}).
+    const QJsonValue source = root->value(QLatin1String("source"));
+    equivalences.m_source
+        = source.isObject() ? source.toObject().value(QLatin1String("en")).toString() : source.toString();
+    equivalences.m_sourceZhHk = source.toObject().value(QLatin1String("zh_HK")).toString();
     equivalences.m_referencePflops = root->value(QLatin1String("atPflops")).toDouble(-1);
     if (!(equivalences.m_referencePflops > 0))
         return fail(tr("atPflops: expected the capacity the figures hold at, a positive number of PFLOPS"));
@@ -103,7 +107,8 @@ QString Equivalences::footnote(const QLocale &locale) const
     return tr("Per hour of compute. Source: %1. The release's figures (almost 10 billion images, over 11 "
               "million hours of speech translation, over 40,000 km of autonomous-driving data) are taken as "
               "the %2 phase and scaled linearly to the capacity installed.")
-        .arg(m_source, UnitFormatter::format(m_referencePflops, QStringLiteral("PFLOPS"), locale));
+        .arg(locale.language() == QLocale::Chinese && !m_sourceZhHk.isEmpty() ? m_sourceZhHk : m_source,
+            UnitFormatter::format(m_referencePflops, QStringLiteral("PFLOPS"), locale));
 }
 
 QString Equivalences::formatCount(double value, const QLocale &locale)

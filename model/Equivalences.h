@@ -53,4 +53,5 @@ private:
     std::vector<Equivalence> m_items;
     double m_referencePflops = 3000;
     QString m_source;
+    QString m_sourceZhHk;
 };

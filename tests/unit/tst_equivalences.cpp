@@ -85,6 +85,9 @@ void TestEquivalences::footnoteSaysWhereTheFiguresComeFrom()
         footnote.contains(QLatin1String("Cyberport press release, 22 November 2024")), qPrintable(footnote));
     QVERIFY2(footnote.contains(QLatin1String("3,000 PFLOPS phase")), qPrintable(footnote));
     QVERIFY2(footnote.contains(QLatin1String("scaled linearly")), qPrintable(footnote));
+    // A Chinese reader is given the release's Chinese name.
+    const QString chinese = Equivalences::builtIn().footnote(QLocale(QLocale::Chinese, QLocale::HongKong));
+    QVERIFY2(chinese.contains(QStringLiteral("數碼港新聞稿")), qPrintable(chinese));
 }
 
 void TestEquivalences::badFilesNameFileAndWhat_data()
