@@ -20,11 +20,12 @@
 #include <limits>
 #include <map>
 
-// File format, version 2 (PRAGMA user_version; PRAGMA application_id marks the file as ours).
+// File format, version 3 (PRAGMA user_version; PRAGMA application_id marks the file as ours).
 //
 //   series(id, query_id, name, labels)          labels as a compact JSON object
 //   chunk(id, series_id, step_ms, chunk_start_ms, data)
 //   coverage(query_id, step_ms, start_ms, end_ms) merged, non-adjacent intervals
+//   rollup(id, series_id, step_ms, tier_ms, chunk_start_ms, data)   (since version 3)
 //
 // A chunk holds the values of one series at one step for ChunkPoints grid points starting at
 // chunk_start_ms, a multiple of step_ms * ChunkPoints since the epoch, so that overlapping writes
@@ -38,6 +39,16 @@
 //
 // An index chunk_by_start(chunk_start_ms), created on open when missing, lets retention find the
 // oldest chunks without scanning the table. Older builds of schema 2 ignore it.
+//
+// Rollups (version 3): the chunks of a series at step_ms also feed tiers of coarser buckets
+// (tier_ms, 5 min and 1 h) with the count, minimum, maximum and sum of the samples in each bucket
+// (ChunkCodec::encodeAggregates), ChunkPoints buckets a rollup chunk. A tier is built from a step
+// that divides it evenly and whose chunks hold whole buckets (5 s to 30 s and 1 min for 5 min; 5 s to
+// 30 min for 1 h; not from 1 s). Every write recomputes the buckets of the chunks it touched from
+// their merged values, in the same transaction, so a tier never disagrees with its chunks, and a
+// tier is valid exactly where coverage says its step is. Retention deletes a rollup chunk once its
+// whole span is before the cut of its step's coverage. Opening a version 2 file builds the rollups
+// of its chunks in place, in one transaction.
 //
 // chunk is an ordinary rowid table rather than WITHOUT ROWID: a WITHOUT ROWID b-tree keeps at
 // most ~1000 bytes of a row in the page and spills the rest into overflow pages, which for a
@@ -59,6 +70,36 @@ qint64 floorDiv(qint64 a, qint64 b)
 qint64 alignUp(qint64 t, qint64 step)
 {
     return -floorDiv(-t, step) * step;
+}
+
+qint64 alignDown(qint64 t, qint64 step)
+{
+    return floorDiv(t, step) * step;
+}
+
+constexpr qint64 RollupTiers[] = { 5 * 60 * 1000, 60 * 60 * 1000 };
+
+// A sum of decimal readings carries binary rounding noise (0.1 + 0.2 != 0.3), which would cost the
+// sums the compact encoding of decimals (ChunkCodec::ScaledIntegers) and triple a tier's size. The sum
+// is snapped to the nearest number of at most 6 decimals when that is within the noise of adding
+// values of this magnitude (the sum of their absolute values); the change is far below any reading's
+// precision.
+double snapToDecimals(double sum, double magnitude)
+{
+    const double noise = magnitude * 1e-12;
+    double scale = 1;
+    for (int decimals = 0; decimals <= 6; ++decimals, scale *= 10) {
+        const double snapped = double(std::llround(sum * scale)) / scale;
+        if (std::fabs(snapped - sum) <= noise)
+            return snapped;
+    }
+    return sum;
+}
+
+// Whether the tier is built from chunks of stepMs: whole samples per bucket, whole buckets per chunk.
+bool tierBuiltFrom(qint64 tierMs, qint64 stepMs)
+{
+    return stepMs > 0 && stepMs < tierMs && tierMs % stepMs == 0 && ChunkPoints % (tierMs / stepMs) == 0;
 }
 
 double nan()
@@ -93,6 +134,20 @@ std::map<QString, QString> decodeLabels(const QString &text)
     return labels;
 }
 
+// The index in result of the series of a row (id, name, labels, ...), added with count gaps when new.
+size_t seriesIndex(const QSqlQuery &row, size_t count, QueryResult *result, std::map<qint64, size_t> *indexOf)
+{
+    const auto [it, added] = indexOf->try_emplace(row.value(0).toLongLong(), result->series.size());
+    if (added) {
+        Series series;
+        series.name = row.value(1).toString();
+        series.labels = decodeLabels(row.value(2).toString());
+        series.values.assign(count, nan());
+        result->series.push_back(std::move(series));
+    }
+    return it->second;
+}
+
 } // namespace
 
 struct SampleStore::Impl
@@ -107,6 +162,7 @@ struct SampleStore::Impl
     QSqlQuery findSeries, insertSeries, updateLabels;
     QSqlQuery selectChunk, upsertChunk, deleteChunk, readChunks;
     QSqlQuery selectCoverage, overlappingCoverage, deleteCoverage, insertCoverage, maxCoverage;
+    QSqlQuery coveredSteps, selectRollup, upsertRollup, deleteRollup, readRollups;
 
     struct SeriesEntry
     {
@@ -117,6 +173,28 @@ struct SampleStore::Impl
     QHash<QString, SeriesEntry> seriesIds;
     std::vector<double> chunkBuffer = std::vector<double>(ChunkPoints);
     QByteArray blob;
+
+    // The buckets of one rollup chunk while a write recomputes them.
+    struct TierChunk
+    {
+        std::vector<double> count, min, max, sum; // ChunkPoints each; NaN: no sample
+        std::vector<bool> recomputed; // buckets this write computed; the others keep what is stored
+    };
+    // (tier, chunk start) -> buckets, for the series and step being written.
+    std::map<std::pair<qint64, qint64>, TierChunk> pendingTiers;
+
+    // A coarser step's buckets answered from a finer step's tier (read() and missing()).
+    struct RollupSource
+    {
+        qint64 stepMs; // the finer step whose coverage and tier are used
+        qint64 tierMs;
+        std::vector<TimeRange> covered; // its coverage inside the request, on the request's grid
+    };
+    std::vector<RollupSource> rollupSources(const QString &queryId, qint64 stepMs, qint64 start, qint64 end);
+    void answerFromRollups(const QString &queryId, qint64 start, qint64 end, QueryResult *result,
+        std::map<qint64, size_t> *indexOf);
+    bool coverageOf(
+        const QString &queryId, qint64 stepMs, qint64 start, qint64 end, std::vector<TimeRange> *out);
 
     QString sqlError(const QSqlQuery &query) const
     {
@@ -145,6 +223,10 @@ struct SampleStore::Impl
     bool seriesId(const QString &queryId, const Series &series, qint64 *id, QString *error);
     bool writeSeries(
         qint64 id, qint64 stepMs, qint64 startMs, const std::vector<double> &values, QString *error);
+    void addToTiers(qint64 stepMs, qint64 chunkStart, const double *points);
+    bool flushTiers(qint64 id, qint64 stepMs, QString *error);
+    bool createRollupTable(QString *error);
+    bool upgradeFromVersion2(QString *error);
     bool addCoverage(const QString &queryId, qint64 stepMs, qint64 startMs, qint64 endMs, QString *error);
     bool pageCounts(qint64 *pages, qint64 *freePages, qint64 *pageSize, QString *error);
     bool cutCoverage(const QString &queryId, qint64 stepMs, qint64 cutMs, QString *error);
@@ -189,7 +271,29 @@ bool SampleStore::Impl::prepareAll(QString *error)
         && prepare(insertCoverage,
             sql("INSERT INTO coverage(query_id, step_ms, start_ms, end_ms) VALUES(?, ?, ?, ?)"), error)
         && prepare(
-            maxCoverage, sql("SELECT MAX(end_ms) FROM coverage WHERE query_id = ? AND step_ms = ?"), error);
+            maxCoverage, sql("SELECT MAX(end_ms) FROM coverage WHERE query_id = ? AND step_ms = ?"), error)
+        && prepare(coveredSteps,
+            sql("SELECT DISTINCT step_ms FROM coverage WHERE query_id = ? AND step_ms < ? ORDER BY step_ms"),
+            error)
+        && prepare(selectRollup,
+            sql("SELECT data FROM rollup WHERE series_id = ? AND step_ms = ? AND tier_ms = ? "
+                "AND chunk_start_ms = ?"),
+            error)
+        && prepare(upsertRollup,
+            sql("INSERT INTO rollup(series_id, step_ms, tier_ms, chunk_start_ms, data) VALUES(?, ?, ?, ?, ?) "
+                "ON CONFLICT(series_id, step_ms, tier_ms, chunk_start_ms) DO UPDATE SET data = "
+                "excluded.data"),
+            error)
+        && prepare(deleteRollup,
+            sql("DELETE FROM rollup WHERE series_id = ? AND step_ms = ? AND tier_ms = ? AND chunk_start_ms = "
+                "?"),
+            error)
+        && prepare(readRollups,
+            sql("SELECT s.id, s.name, s.labels, r.chunk_start_ms, r.data FROM series s "
+                "JOIN rollup r ON r.series_id = s.id "
+                "WHERE s.query_id = ? AND r.step_ms = ? AND r.tier_ms = ? AND r.chunk_start_ms >= ? "
+                "AND r.chunk_start_ms < ? ORDER BY s.name, r.chunk_start_ms"),
+            error);
 }
 
 bool SampleStore::Impl::createSchema(QString *error)
@@ -211,6 +315,8 @@ bool SampleStore::Impl::createSchema(QString *error)
             return false;
         }
     }
+    if (!createRollupTable(error))
+        return false;
     if (!query.exec(QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId))
         || !query.exec(QStringLiteral("PRAGMA user_version = %1").arg(SampleStore::SchemaVersion))) {
         *error = QCoreApplication::translate("SampleStore", "Cache %1: could not set its schema version: %2")
@@ -218,6 +324,19 @@ bool SampleStore::Impl::createSchema(QString *error)
         return false;
     }
     return true;
+}
+
+bool SampleStore::Impl::createRollupTable(QString *error)
+{
+    QSqlQuery query(db);
+    if (query.exec(QStringLiteral(
+            "CREATE TABLE rollup(id INTEGER PRIMARY KEY, series_id INTEGER NOT NULL REFERENCES series(id), "
+            "step_ms INTEGER NOT NULL, tier_ms INTEGER NOT NULL, chunk_start_ms INTEGER NOT NULL, "
+            "data BLOB NOT NULL, UNIQUE(series_id, step_ms, tier_ms, chunk_start_ms))")))
+        return true;
+    *error = QCoreApplication::translate("SampleStore", "Cache %1: could not create its tables: %2")
+                 .arg(path, query.lastError().text());
+    return false;
 }
 
 bool SampleStore::Impl::seriesId(const QString &queryId, const Series &series, qint64 *id, QString *error)
@@ -265,6 +384,7 @@ bool SampleStore::Impl::writeSeries(
 {
     const qint64 span = stepMs * ChunkPoints;
     const qsizetype n = qsizetype(values.size());
+    pendingTiers.clear();
     for (qsizetype i = 0; i < n;) {
         const qint64 t = startMs + i * stepMs;
         const qint64 chunkStart = floorDiv(t, span) * span;
@@ -292,6 +412,7 @@ bool SampleStore::Impl::writeSeries(
             std::copy_n(values.data() + i, count, chunkBuffer.data() + first);
             points = chunkBuffer.data();
         }
+        addToTiers(stepMs, chunkStart, points);
         QSqlQuery &statement = ChunkCodec::encode(points, ChunkPoints, &blob) ? upsertChunk : deleteChunk;
         statement.bindValue(0, id);
         statement.bindValue(1, stepMs);
@@ -304,7 +425,105 @@ bool SampleStore::Impl::writeSeries(
         }
         i += count;
     }
-    return true;
+    return flushTiers(id, stepMs, error);
+}
+
+// The buckets of every tier built from stepMs that the chunk at chunkStart fills, from its values.
+void SampleStore::Impl::addToTiers(qint64 stepMs, qint64 chunkStart, const double *points)
+{
+    for (const qint64 tier : RollupTiers) {
+        if (!tierBuiltFrom(tier, stepMs))
+            continue;
+        const int perBucket = int(tier / stepMs);
+        const qint64 tierSpan = tier * ChunkPoints;
+        // A chunk of the step lies inside one rollup chunk: the tier's span is a multiple of the step's.
+        const qint64 tierStart = alignDown(chunkStart, tierSpan);
+        TierChunk &buckets = pendingTiers[{ tier, tierStart }];
+        if (buckets.count.empty()) {
+            for (std::vector<double> *array : { &buckets.count, &buckets.min, &buckets.max, &buckets.sum })
+                array->assign(ChunkPoints, nan());
+            buckets.recomputed.assign(ChunkPoints, false);
+        }
+        const int firstBucket = int((chunkStart - tierStart) / tier);
+        for (int b = 0; b < ChunkPoints / perBucket; ++b) {
+            const int slot = firstBucket + b;
+            double count = 0, sum = 0, magnitude = 0;
+            double low = std::numeric_limits<double>::infinity(), high = -low;
+            for (const double *v = points + b * perBucket, *end = v + perBucket; v != end; ++v) {
+                if (std::isnan(*v))
+                    continue;
+                ++count;
+                sum += *v;
+                magnitude += std::fabs(*v);
+                low = std::min(low, *v);
+                high = std::max(high, *v);
+            }
+            buckets.recomputed[size_t(slot)] = true;
+            if (count == 0) {
+                buckets.count[size_t(slot)] = buckets.min[size_t(slot)] = buckets.max[size_t(slot)]
+                    = buckets.sum[size_t(slot)] = nan();
+                continue;
+            }
+            buckets.count[size_t(slot)] = count;
+            buckets.min[size_t(slot)] = low;
+            buckets.max[size_t(slot)] = high;
+            buckets.sum[size_t(slot)] = std::isfinite(sum) ? snapToDecimals(sum, magnitude) : sum;
+        }
+    }
+}
+
+// Stores the rollup chunks addToTiers() recomputed, merged with the buckets stored outside them.
+bool SampleStore::Impl::flushTiers(qint64 id, qint64 stepMs, QString *error)
+{
+    std::vector<double> stored[4];
+    bool ok = true;
+    for (auto it = pendingTiers.begin(); ok && it != pendingTiers.end(); ++it) {
+        const auto &[tier, tierStart] = it->first;
+        TierChunk &buckets = it->second;
+        if (std::find(buckets.recomputed.begin(), buckets.recomputed.end(), false)
+            != buckets.recomputed.end()) {
+            selectRollup.bindValue(0, id);
+            selectRollup.bindValue(1, stepMs);
+            selectRollup.bindValue(2, tier);
+            selectRollup.bindValue(3, tierStart);
+            if (!selectRollup.exec()) {
+                *error = sqlError(selectRollup);
+                ok = false;
+                break;
+            }
+            if (selectRollup.next()) {
+                const QByteArray data = selectRollup.value(0).toByteArray();
+                for (std::vector<double> &array : stored)
+                    array.resize(ChunkPoints);
+                if (ChunkCodec::decodeAggregates(data.constData(), data.size(), stored[0].data(),
+                        stored[1].data(), stored[2].data(), stored[3].data(), ChunkPoints)) {
+                    std::vector<double> *arrays[]
+                        = { &buckets.count, &buckets.min, &buckets.max, &buckets.sum };
+                    for (int slot = 0; slot < ChunkPoints; ++slot)
+                        if (!buckets.recomputed[size_t(slot)])
+                            for (int a = 0; a < 4; ++a)
+                                (*arrays[a])[size_t(slot)] = stored[a][size_t(slot)];
+                }
+            }
+            selectRollup.finish();
+        }
+        const ChunkCodec::Aggregates aggregates { buckets.count.data(), buckets.min.data(),
+            buckets.max.data(), buckets.sum.data() };
+        QSqlQuery &statement
+            = ChunkCodec::encodeAggregates(aggregates, ChunkPoints, &blob) ? upsertRollup : deleteRollup;
+        statement.bindValue(0, id);
+        statement.bindValue(1, stepMs);
+        statement.bindValue(2, tier);
+        statement.bindValue(3, tierStart);
+        if (&statement == &upsertRollup)
+            statement.bindValue(4, blob);
+        if (!statement.exec()) {
+            *error = sqlError(statement);
+            ok = false;
+        }
+    }
+    pendingTiers.clear();
+    return ok;
 }
 
 bool SampleStore::Impl::addCoverage(
@@ -343,9 +562,11 @@ void SampleStore::Impl::closeDatabase()
 {
     for (QSqlQuery *query : { &begin, &commit, &rollback, &findSeries, &insertSeries, &updateLabels,
              &selectChunk, &upsertChunk, &deleteChunk, &readChunks, &selectCoverage, &overlappingCoverage,
-             &deleteCoverage, &insertCoverage, &maxCoverage })
+             &deleteCoverage, &insertCoverage, &maxCoverage, &coveredSteps, &selectRollup, &upsertRollup,
+             &deleteRollup, &readRollups })
         *query = QSqlQuery();
     seriesIds.clear();
+    pendingTiers.clear();
     const bool hadConnection = db.isValid();
     if (hadConnection)
         db.close();
@@ -539,6 +760,11 @@ bool SampleStore::Impl::openFile(bool allowRecovery, QString *error)
         if (!upgradeFromVersion1(&upgradeError))
             return fail(upgradeError);
     }
+    if (version.toInt() == 1 || version.toInt() == 2) {
+        QString upgradeError;
+        if (!upgradeFromVersion2(&upgradeError))
+            return fail(upgradeError);
+    }
 
     {
         // For retention. Not essential: a read-only or busy file works without it, only slower.
@@ -590,7 +816,7 @@ bool SampleStore::Impl::upgradeFromVersion1(QString *error)
         *error = SampleStore::tr("The cache %1 could not be upgraded to schema version %2: %3; it was left "
                                  "at version 1.")
                      .arg(path)
-                     .arg(SampleStore::SchemaVersion)
+                     .arg(2)
                      .arg(query.lastError().text());
         query.exec(QStringLiteral("ROLLBACK"));
         return false;
@@ -632,12 +858,12 @@ bool SampleStore::Impl::upgradeFromVersion1(QString *error)
                     return failed();
             }
         } while (!page.empty());
-        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(SampleStore::SchemaVersion)))
+        if (!query.exec(QStringLiteral("PRAGMA user_version = 2")))
             return failed();
     }
     if (!query.exec(QStringLiteral("COMMIT")))
         return failed();
-    qInfo("Cache %s: upgraded from schema version 1 to %d", qPrintable(path), SampleStore::SchemaVersion);
+    qInfo("Cache %s: upgraded from schema version 1 to 2", qPrintable(path));
 
     // Version 1 files did not use incremental auto-vacuum; turning it on takes one VACUUM, which
     // also gives back the space the raw chunks took. Not essential: a busy file is left as it is.
@@ -648,6 +874,65 @@ bool SampleStore::Impl::upgradeFromVersion1(QString *error)
             qWarning("Cache %s: could not compact after the upgrade: %s", qPrintable(path),
                 qPrintable(query.lastError().text()));
     }
+    return true;
+}
+
+bool SampleStore::Impl::upgradeFromVersion2(QString *error)
+{
+    QSqlQuery query(db);
+    const auto failed = [&](const QString &why) {
+        *error = SampleStore::tr("The cache %1 could not be upgraded to schema version %2: %3; it was left "
+                                 "at version 2.")
+                     .arg(path)
+                     .arg(SampleStore::SchemaVersion)
+                     .arg(why);
+        pendingTiers.clear();
+        query.exec(QStringLiteral("ROLLBACK"));
+        return false;
+    };
+    if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return failed(query.lastError().text());
+    // Another dashboard may have upgraded it while this one waited for the lock.
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return failed(query.lastError().text());
+    const int version = query.value(0).toInt();
+    query.finish();
+    if (version == 2) {
+        QString why;
+        if (!createRollupTable(&why) || !prepareAll(&why))
+            return failed(why);
+        // Version 3 adds the rollups: built here from every chunk, a (series, step) at a time.
+        QSqlQuery select(db);
+        select.setForwardOnly(true);
+        if (!select.exec(QStringLiteral(
+                "SELECT series_id, step_ms, chunk_start_ms, data FROM chunk ORDER BY series_id, step_ms, "
+                "chunk_start_ms")))
+            return failed(select.lastError().text());
+        std::vector<double> points(ChunkPoints);
+        qint64 currentId = -1, currentStep = -1;
+        while (select.next()) {
+            const qint64 id = select.value(0).toLongLong();
+            const qint64 step = select.value(1).toLongLong();
+            if ((id != currentId || step != currentStep) && !flushTiers(currentId, currentStep, &why))
+                return failed(why);
+            currentId = id;
+            currentStep = step;
+            const QByteArray data = select.value(3).toByteArray();
+            // An unreadable chunk adds nothing; read() skips it as before.
+            if (ChunkCodec::decode(data.constData(), data.size(), points.data(), ChunkPoints))
+                addToTiers(step, select.value(2).toLongLong(), points.data());
+        }
+        if (select.lastError().isValid())
+            return failed(select.lastError().text());
+        select.finish();
+        if (!flushTiers(currentId, currentStep, &why))
+            return failed(why);
+        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(SampleStore::SchemaVersion)))
+            return failed(query.lastError().text());
+    }
+    if (!query.exec(QStringLiteral("COMMIT")))
+        return failed(query.lastError().text());
+    qInfo("Cache %s: upgraded to schema version %d", qPrintable(path), SampleStore::SchemaVersion);
     return true;
 }
 
@@ -760,6 +1045,156 @@ bool SampleStore::write(const QueryResult &result, qint64 coveredEndMs, QString 
     return false;
 }
 
+bool SampleStore::Impl::coverageOf(
+    const QString &queryId, qint64 stepMs, qint64 start, qint64 end, std::vector<TimeRange> *out)
+{
+    QSqlQuery &query = selectCoverage;
+    query.bindValue(0, queryId);
+    query.bindValue(1, stepMs);
+    query.bindValue(2, end);
+    query.bindValue(3, start);
+    if (!query.exec()) {
+        qWarning("Cache %s: reading the coverage of %s failed: %s", qPrintable(path), qPrintable(queryId),
+            qPrintable(query.lastError().text()));
+        return false;
+    }
+    while (query.next())
+        out->push_back(
+            { std::max(start, query.value(0).toLongLong()), std::min(end, query.value(1).toLongLong()) });
+    query.finish();
+    return true;
+}
+
+// The finer steps of the query whose tiers can answer grid points of stepMs in [start, end), finest
+// first: for each, the coarsest of its tiers that divides stepMs, and its coverage as whole grid
+// steps (a grid point is answered only when every sample of its step is covered).
+std::vector<SampleStore::Impl::RollupSource> SampleStore::Impl::rollupSources(
+    const QString &queryId, qint64 stepMs, qint64 start, qint64 end)
+{
+    std::vector<RollupSource> sources;
+    if (stepMs < RollupTiers[0])
+        return sources;
+    std::vector<qint64> steps;
+    coveredSteps.bindValue(0, queryId);
+    coveredSteps.bindValue(1, stepMs);
+    if (!coveredSteps.exec())
+        return sources;
+    while (coveredSteps.next())
+        steps.push_back(coveredSteps.value(0).toLongLong());
+    coveredSteps.finish();
+    for (const qint64 step : steps) {
+        qint64 tier = 0;
+        for (const qint64 t : RollupTiers)
+            if (tierBuiltFrom(t, step) && t <= stepMs && stepMs % t == 0)
+                tier = t;
+        if (tier == 0)
+            continue;
+        std::vector<TimeRange> covered;
+        if (!coverageOf(queryId, step, start, end, &covered))
+            continue;
+        RollupSource source { step, tier, {} };
+        for (const TimeRange &range : covered) {
+            const TimeRange whole { alignUp(range.startMs, stepMs), alignDown(range.endMs, stepMs) };
+            if (whole.startMs < whole.endMs)
+                source.covered.push_back(whole);
+        }
+        if (!source.covered.empty())
+            sources.push_back(std::move(source));
+    }
+    return sources;
+}
+
+// Fills the grid points of result that finer steps' tiers cover with the mean, min and max of their
+// samples; the finest step that covers a point answers it. A point no tier covers keeps the value
+// of the result's own step (its min and max equal to it).
+void SampleStore::Impl::answerFromRollups(
+    const QString &queryId, qint64 start, qint64 end, QueryResult *result, std::map<qint64, size_t> *indexOf)
+{
+    const qint64 step = result->stepMs;
+    const std::vector<RollupSource> sources = rollupSources(queryId, step, start, end);
+    if (sources.empty())
+        return;
+    const size_t count = size_t((end - start) / step);
+    std::vector<qint8> answeredBy(count, -1);
+    for (size_t i = 0; i < sources.size(); ++i)
+        for (const TimeRange &range : sources[i].covered)
+            for (size_t k = size_t((range.startMs - start) / step); k < size_t((range.endMs - start) / step);
+                 ++k)
+                if (answeredBy[k] < 0)
+                    answeredBy[k] = qint8(i);
+
+    struct Totals
+    {
+        std::vector<double> count, min, max, sum;
+    };
+    std::vector<Totals> totals; // parallel to result->series
+    std::vector<double> counts(ChunkPoints), mins(ChunkPoints), maxs(ChunkPoints), sums(ChunkPoints);
+    for (size_t i = 0; i < sources.size(); ++i) {
+        const RollupSource &source = sources[i];
+        const qint64 tierSpan = source.tierMs * ChunkPoints;
+        const qint64 from = source.covered.front().startMs;
+        const qint64 to = source.covered.back().endMs;
+        readRollups.bindValue(0, queryId);
+        readRollups.bindValue(1, source.stepMs);
+        readRollups.bindValue(2, source.tierMs);
+        readRollups.bindValue(3, alignDown(from, tierSpan));
+        readRollups.bindValue(4, to);
+        if (!readRollups.exec()) {
+            qWarning("Cache %s: reading the rollups of %s failed: %s", qPrintable(path), qPrintable(queryId),
+                qPrintable(readRollups.lastError().text()));
+            continue;
+        }
+        while (readRollups.next()) {
+            const size_t index = seriesIndex(readRollups, count, result, indexOf);
+            if (totals.size() <= index)
+                totals.resize(index + 1);
+            Totals &t = totals[index];
+            const qint64 chunkStart = readRollups.value(3).toLongLong();
+            const QByteArray data = readRollups.value(4).toByteArray();
+            if (!ChunkCodec::decodeAggregates(data.constData(), data.size(), counts.data(), mins.data(),
+                    maxs.data(), sums.data(), ChunkPoints)) {
+                qWarning("Cache %s: skipping an unreadable rollup chunk of %s", qPrintable(path),
+                    qPrintable(queryId));
+                continue;
+            }
+            if (t.count.empty()) {
+                t.count.assign(count, 0);
+                t.sum.assign(count, 0);
+                t.min.assign(count, std::numeric_limits<double>::infinity());
+                t.max.assign(count, -std::numeric_limits<double>::infinity());
+            }
+            for (int b = 0; b < ChunkPoints; ++b) {
+                const qint64 at = chunkStart + b * source.tierMs;
+                if (std::isnan(counts[size_t(b)]) || at < from || at >= to)
+                    continue;
+                const size_t k = size_t((at - start) / step);
+                if (answeredBy[k] != qint8(i))
+                    continue;
+                t.count[k] += counts[size_t(b)];
+                t.sum[k] += sums[size_t(b)];
+                t.min[k] = std::min(t.min[k], mins[size_t(b)]);
+                t.max[k] = std::max(t.max[k], maxs[size_t(b)]);
+            }
+        }
+        readRollups.finish();
+    }
+    for (size_t index = 0; index < totals.size(); ++index) {
+        const Totals &t = totals[index];
+        if (t.count.empty())
+            continue;
+        Series &series = result->series[index];
+        series.minValues = series.values;
+        series.maxValues = series.values;
+        for (size_t k = 0; k < count; ++k) {
+            if (t.count[k] == 0)
+                continue;
+            series.values[k] = t.sum[k] / t.count[k];
+            series.minValues[k] = t.min[k];
+            series.maxValues[k] = t.max[k];
+        }
+    }
+}
+
 QueryResult SampleStore::read(const QueryRequest &request) const
 {
     QueryResult result;
@@ -777,6 +1212,9 @@ QueryResult SampleStore::read(const QueryRequest &request) const
     const qint64 count = (end - start) / step;
     const qint64 span = step * ChunkPoints;
 
+    // Series by id: the step's own chunks and the tiers of finer steps fill the same series.
+    std::map<qint64, size_t> indexOf;
+
     QSqlQuery &query = d->readChunks;
     query.bindValue(0, request.queryId);
     query.bindValue(1, step);
@@ -787,22 +1225,12 @@ QueryResult SampleStore::read(const QueryRequest &request) const
             qPrintable(query.lastError().text()));
         return result;
     }
-    qint64 currentId = -1;
     while (query.next()) {
-        const qint64 id = query.value(0).toLongLong();
-        if (id != currentId) {
-            currentId = id;
-            Series series;
-            series.name = query.value(1).toString();
-            series.labels = decodeLabels(query.value(2).toString());
-            series.values.assign(size_t(count), nan());
-            result.series.push_back(std::move(series));
-        }
+        double *out = result.series[seriesIndex(query, size_t(count), &result, &indexOf)].values.data();
         const qint64 chunkStart = query.value(3).toLongLong();
         const QByteArray data = query.value(4).toByteArray();
         // Point k of the chunk is point k + offset of the request.
         const qint64 offset = (chunkStart - start) / step;
-        double *out = result.series.back().values.data();
         const bool inside = offset >= 0 && offset + ChunkPoints <= count;
         double *target = inside ? out + offset : d->chunkBuffer.data();
         if (!ChunkCodec::decode(data.constData(), data.size(), target, ChunkPoints)) {
@@ -820,6 +1248,8 @@ QueryResult SampleStore::read(const QueryRequest &request) const
         }
     }
     query.finish();
+
+    d->answerFromRollups(request.queryId, start, end, &result, &indexOf);
 
     // Series whose chunks hold only gaps inside the requested range are not part of the answer.
     std::erase_if(result.series, [](const Series &series) {
@@ -846,26 +1276,22 @@ std::vector<TimeRange> SampleStore::missing(const QueryRequest &request) const
     if (!d->open)
         return { TimeRange { start, end } };
 
+    // Covered at the step itself, or by the tier of a finer step.
+    std::vector<TimeRange> covered;
+    if (!d->coverageOf(request.queryId, step, start, end, &covered))
+        return { TimeRange { start, end } };
+    for (const Impl::RollupSource &source : d->rollupSources(request.queryId, step, start, end))
+        covered.insert(covered.end(), source.covered.begin(), source.covered.end());
+    std::sort(covered.begin(), covered.end(),
+        [](const TimeRange &a, const TimeRange &b) { return a.startMs < b.startMs; });
+
     std::vector<TimeRange> gaps;
     qint64 cursor = start;
-    QSqlQuery &query = d->selectCoverage;
-    query.bindValue(0, request.queryId);
-    query.bindValue(1, step);
-    query.bindValue(2, end);
-    query.bindValue(3, start);
-    if (!query.exec()) {
-        qWarning("Cache %s: reading the coverage of %s failed: %s", qPrintable(d->path),
-            qPrintable(request.queryId), qPrintable(query.lastError().text()));
-        return { TimeRange { start, end } };
+    for (const TimeRange &range : covered) {
+        if (range.startMs > cursor)
+            gaps.push_back({ cursor, range.startMs });
+        cursor = std::max(cursor, range.endMs);
     }
-    while (query.next() && cursor < end) {
-        const qint64 coveredStart = query.value(0).toLongLong();
-        const qint64 coveredEnd = query.value(1).toLongLong();
-        if (coveredStart > cursor)
-            gaps.push_back({ cursor, std::min(coveredStart, end) });
-        cursor = std::max(cursor, coveredEnd);
-    }
-    query.finish();
     if (cursor < end)
         gaps.push_back({ cursor, end });
     return gaps;
@@ -921,6 +1347,17 @@ bool SampleStore::Impl::cutCoverage(const QString &queryId, qint64 stepMs, qint6
     query.addBindValue(stepMs);
     query.addBindValue(cutMs);
     query.addBindValue(cutMs);
+    if (!query.exec())
+        return *error = sqlError(query), false;
+    // The step's rollup chunks that lie wholly before the cut: coverage no longer vouches for them.
+    if (!query.prepare(
+            QStringLiteral("DELETE FROM rollup WHERE step_ms = ? AND chunk_start_ms + tier_ms * %1 <= ? "
+                           "AND series_id IN (SELECT id FROM series WHERE query_id = ?)")
+                .arg(ChunkPoints)))
+        return *error = sqlError(query), false;
+    query.addBindValue(stepMs);
+    query.addBindValue(cutMs);
+    query.addBindValue(queryId);
     if (!query.exec())
         return *error = sqlError(query), false;
     return true;

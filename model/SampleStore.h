@@ -47,11 +47,19 @@ struct RetentionReport
 // are not on the grid is served for the grid points inside [startMs, endMs): both bounds are
 // aligned up to the next multiple of stepMs, so read() may return a later startMs than asked.
 // Series that a write does not mention keep their stored values in its range.
+//
+// Rollups: every write also keeps tiers of 5 min and 1 h buckets (count, min, max and sum of the
+// samples) of the steps that divide them (5 s to 1 min for 5 min, 5 s to 30 min for 1 h). A read at
+// a coarser step that is a multiple of a tier (e.g. 30 min for a 30-day view, 6 h for a year) answers
+// its grid points from the finest covered step's tier where that step covers the whole grid step:
+// the value is then the mean over [t, t + step), with minValues and maxValues filled (Series). Such
+// points count as covered in missing(), so a coarse view over finely cached data asks the source for
+// nothing. Elsewhere the step's own samples answer, as before.
 class SampleStore
 {
     Q_DECLARE_TR_FUNCTIONS(SampleStore)
 public:
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
 
     // connectionName must be unique per open store (QSqlDatabase connections are named).
     explicit SampleStore(const QString &connectionName);
