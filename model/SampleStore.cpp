@@ -19,6 +19,7 @@
 #include <cstring>
 #include <limits>
 #include <map>
+#include <optional>
 
 // File format, version 3 (PRAGMA user_version; PRAGMA application_id marks the file as ours).
 //
@@ -232,6 +233,19 @@ struct SampleStore::Impl
     bool cutCoverage(const QString &queryId, qint64 stepMs, qint64 cutMs, QString *error);
     bool deleteOldestChunks(
         qint64 beforeEndMs, int limit, qint64 *deleted, qint64 *deletedUntilMs, QString *error);
+
+    // A retention run under way (SampleStore::startRetention), one step at a time.
+    struct RetentionRun
+    {
+        enum Phase { Age, AgeCoverage, Size, Vacuum, Done };
+        RetentionPolicy policy;
+        qint64 nowMs = 0;
+        RetentionReport report;
+        Phase phase = Age;
+        bool vacuumChecked = false;
+    };
+    std::optional<RetentionRun> retention;
+    bool retentionStep(RetentionRun *run, QString *error);
     void closeDatabase();
 };
 
@@ -567,6 +581,7 @@ void SampleStore::Impl::closeDatabase()
         *query = QSqlQuery();
     seriesIds.clear();
     pendingTiers.clear();
+    retention.reset();
     const bool hadConnection = db.isValid();
     if (hadConnection)
         db.close();
@@ -1422,130 +1437,199 @@ bool SampleStore::Impl::deleteOldestChunks(
 bool SampleStore::applyRetention(
     const RetentionPolicy &policy, qint64 nowMs, RetentionReport *report, QString *error)
 {
-    constexpr int BatchChunks = 500;
-    constexpr int VacuumPagesPerStep = 256;
+    if (!startRetention(policy, nowMs, error))
+        return false;
+    bool done = false;
+    while (!done)
+        if (!continueRetention(&done, report, error))
+            return false;
+    return true;
+}
+
+bool SampleStore::startRetention(const RetentionPolicy &policy, qint64 nowMs, QString *error)
+{
     QString ignored;
     if (!error)
         error = &ignored;
-    RetentionReport local;
-    if (!report)
-        report = &local;
-    *report = RetentionReport {};
+    d->retention.reset();
     if (!d->open) {
         *error = tr("The cache is not open.");
         return false;
     }
+    Impl::RetentionRun run;
+    run.policy = policy;
+    run.nowMs = nowMs;
     qint64 pages = 0, freePages = 0, pageSize = 0;
     if (!d->pageCounts(&pages, &freePages, &pageSize, error))
         return false;
-    report->bytesBefore = pages * pageSize;
+    run.report.bytesBefore = pages * pageSize;
+    run.phase = policy.maxAgeMs > 0 ? Impl::RetentionRun::Age
+        : policy.maxBytes > 0       ? Impl::RetentionRun::Size
+                                    : Impl::RetentionRun::Vacuum;
+    d->retention = run;
+    return true;
+}
 
-    if (policy.maxAgeMs > 0) {
-        const qint64 cutoff = nowMs - policy.maxAgeMs;
+bool SampleStore::isRetentionRunning() const
+{
+    return d->retention.has_value();
+}
+
+bool SampleStore::continueRetention(bool *done, RetentionReport *report, QString *error)
+{
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    *done = true;
+    if (!d->retention) {
+        *error = tr("No retention run was started.");
+        return false;
+    }
+    if (!d->open) {
+        d->retention.reset();
+        *error = tr("The cache is not open.");
+        return false;
+    }
+    Impl::RetentionRun &run = *d->retention;
+    const bool ok = d->retentionStep(&run, error);
+    if (report)
+        *report = run.report;
+    if (!ok || run.phase == Impl::RetentionRun::Done) {
+        d->retention.reset();
+        return ok;
+    }
+    *done = false;
+    return true;
+}
+
+// One step of a retention run: one transaction of deletions, or one incremental vacuum step.
+bool SampleStore::Impl::retentionStep(RetentionRun *run, QString *error)
+{
+    constexpr int BatchChunks = 500;
+    constexpr int VacuumPagesPerStep = 256;
+    RetentionReport &report = run->report;
+    const RetentionPolicy &policy = run->policy;
+    qint64 pages = 0, freePages = 0, pageSize = 0;
+    const auto afterAge
+        = [&] { run->phase = policy.maxBytes > 0 ? RetentionRun::Size : RetentionRun::Vacuum; };
+
+    switch (run->phase) {
+    case RetentionRun::Age: {
         qint64 deleted = 0, until = 0;
-        do {
-            if (!d->deleteOldestChunks(cutoff, BatchChunks, &deleted, &until, error))
-                return false;
-            report->chunksDeletedForAge += deleted;
-        } while (deleted > 0);
+        if (!deleteOldestChunks(run->nowMs - policy.maxAgeMs, BatchChunks, &deleted, &until, error))
+            return false;
+        report.chunksDeletedForAge += deleted;
+        if (deleted == 0)
+            run->phase = RetentionRun::AgeCoverage;
+        return true;
+    }
+    case RetentionRun::AgeCoverage: {
         // Coverage of ranges that held no chunks (answers with no series) goes too, cut at the
         // start of the chunk span that holds the cutoff: every chunk before it was deleted.
-        QSqlQuery pairs(d->db);
+        const qint64 cutoff = run->nowMs - policy.maxAgeMs;
+        QSqlQuery pairs(db);
         std::vector<std::pair<QString, qint64>> stale;
         if (!pairs.prepare(
                 QStringLiteral("SELECT DISTINCT query_id, step_ms FROM coverage WHERE start_ms < ?")))
-            return *error = d->sqlError(pairs), false;
+            return *error = sqlError(pairs), false;
         pairs.addBindValue(cutoff);
         if (!pairs.exec())
-            return *error = d->sqlError(pairs), false;
+            return *error = sqlError(pairs), false;
         while (pairs.next())
             stale.emplace_back(pairs.value(0).toString(), pairs.value(1).toLongLong());
         pairs.finish();
         if (!stale.empty()) {
-            if (!d->begin.exec())
-                return *error = d->sqlError(d->begin), false;
+            if (!begin.exec())
+                return *error = sqlError(begin), false;
             bool ok = true;
             for (size_t i = 0; ok && i < stale.size(); ++i) {
                 const qint64 span = stale[i].second * ChunkPoints;
                 if (span > 0)
-                    ok = d->cutCoverage(
-                        stale[i].first, stale[i].second, floorDiv(cutoff, span) * span, error);
+                    ok = cutCoverage(stale[i].first, stale[i].second, floorDiv(cutoff, span) * span, error);
             }
-            if (ok && !d->commit.exec()) {
-                *error = d->sqlError(d->commit);
+            if (ok && !commit.exec()) {
+                *error = sqlError(commit);
                 ok = false;
             }
             if (!ok) {
-                d->rollback.exec();
+                rollback.exec();
                 return false;
             }
         }
+        afterAge();
+        return true;
     }
-
-    if (policy.maxBytes > 0) {
-        while (true) {
-            if (!d->pageCounts(&pages, &freePages, &pageSize, error))
-                return false;
-            const qint64 used = (pages - freePages) * pageSize;
-            if (used <= policy.maxBytes)
-                break;
-            qint64 chunks = 0;
-            QSqlQuery count(d->db);
-            if (!count.exec(QStringLiteral("SELECT count(*) FROM chunk")) || !count.next())
-                return *error = d->sqlError(count), false;
-            chunks = count.value(0).toLongLong();
-            count.finish();
-            if (chunks == 0)
-                break;
-            // About as many chunks as hold the excess (the other tables make this an underestimate).
-            const qint64 perChunk = std::max<qint64>(1, used / chunks);
-            const int limit
-                = int(std::clamp<qint64>((used - policy.maxBytes + perChunk - 1) / perChunk, 1, BatchChunks));
-            qint64 deleted = 0;
-            if (!d->deleteOldestChunks(NoEndLimit, limit, &deleted, &report->deletedForSizeUntilMs, error))
-                return false;
-            report->chunksDeletedForSize += deleted;
-            if (deleted == 0)
-                break;
+    case RetentionRun::Size: {
+        if (!pageCounts(&pages, &freePages, &pageSize, error))
+            return false;
+        const qint64 used = (pages - freePages) * pageSize;
+        QSqlQuery count(db);
+        if (!count.exec(QStringLiteral("SELECT count(*) FROM chunk")) || !count.next())
+            return *error = sqlError(count), false;
+        const qint64 chunks = count.value(0).toLongLong();
+        count.finish();
+        if (used <= policy.maxBytes || chunks == 0) {
+            run->phase = RetentionRun::Vacuum;
+            return true;
         }
-    }
-
-    // Gives the free pages back in steps, each its own short transaction.
-    if (!d->pageCounts(&pages, &freePages, &pageSize, error))
-        return false;
-    QSqlQuery vacuum(d->db);
-    if (freePages > 0 && vacuum.exec(QStringLiteral("PRAGMA auto_vacuum")) && vacuum.next()
-        && vacuum.value(0).toInt() != 2) {
-        // Files created before auto-vacuum was really turned on (the pragma came after WAL mode,
-        // which had already written the header): one full VACUUM converts them, once.
-        vacuum.finish();
-        qInfo("Cache %s: converting to incremental auto-vacuum", qPrintable(d->path));
-        if (!vacuum.exec(QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL"))
-            || !vacuum.exec(QStringLiteral("VACUUM")))
-            qWarning("Cache %s: could not compact: %s", qPrintable(d->path),
-                qPrintable(vacuum.lastError().text()));
-        if (!d->pageCounts(&pages, &freePages, &pageSize, error))
+        // About as many chunks as hold the excess (the other tables make this an underestimate).
+        const qint64 perChunk = std::max<qint64>(1, used / chunks);
+        const int limit
+            = int(std::clamp<qint64>((used - policy.maxBytes + perChunk - 1) / perChunk, 1, BatchChunks));
+        qint64 deleted = 0;
+        if (!deleteOldestChunks(NoEndLimit, limit, &deleted, &report.deletedForSizeUntilMs, error))
             return false;
+        report.chunksDeletedForSize += deleted;
+        if (deleted == 0)
+            run->phase = RetentionRun::Vacuum;
+        return true;
     }
-    vacuum.finish();
-    while (freePages > 0) {
-        if (!vacuum.exec(QStringLiteral("PRAGMA incremental_vacuum(%1)").arg(VacuumPagesPerStep)))
-            return *error = d->sqlError(vacuum), false;
-        // Each page freed is a result row: stepping through them is what frees them.
-        while (vacuum.next()) { }
-        vacuum.finish();
-        const qint64 before = freePages;
-        if (!d->pageCounts(&pages, &freePages, &pageSize, error))
+    case RetentionRun::Vacuum: {
+        // Gives the free pages back in steps, each its own short transaction.
+        if (!pageCounts(&pages, &freePages, &pageSize, error))
             return false;
-        if (freePages >= before)
-            break; // not incremental auto-vacuum (e.g. a file another build created without it)
+        QSqlQuery vacuum(db);
+        if (!run->vacuumChecked) {
+            run->vacuumChecked = true;
+            if (freePages > 0 && vacuum.exec(QStringLiteral("PRAGMA auto_vacuum")) && vacuum.next()
+                && vacuum.value(0).toInt() != 2) {
+                // Files created before auto-vacuum was really turned on (the pragma came after WAL
+                // mode, which had already written the header): one full VACUUM converts them, once.
+                vacuum.finish();
+                qInfo("Cache %s: converting to incremental auto-vacuum", qPrintable(path));
+                if (!vacuum.exec(QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL"))
+                    || !vacuum.exec(QStringLiteral("VACUUM")))
+                    qWarning("Cache %s: could not compact: %s", qPrintable(path),
+                        qPrintable(vacuum.lastError().text()));
+                return true;
+            }
+            vacuum.finish();
+        }
+        if (freePages > 0) {
+            if (!vacuum.exec(QStringLiteral("PRAGMA incremental_vacuum(%1)").arg(VacuumPagesPerStep)))
+                return *error = sqlError(vacuum), false;
+            // Each page freed is a result row: stepping through them is what frees them.
+            while (vacuum.next()) { }
+            vacuum.finish();
+            const qint64 before = freePages;
+            if (!pageCounts(&pages, &freePages, &pageSize, error))
+                return false;
+            // Not incremental auto-vacuum (e.g. a file another build created without it): stop.
+            if (freePages > 0 && freePages < before)
+                return true;
+        }
+        // With WAL the file shrinks when the log is copied back; PASSIVE never waits for readers.
+        if (path != QLatin1String(":memory:"))
+            vacuum.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+        vacuum.finish();
+        if (!pageCounts(&pages, &freePages, &pageSize, error))
+            return false;
+        report.bytesAfter = pages * pageSize;
+        run->phase = RetentionRun::Done;
+        return true;
     }
-    // With WAL the file shrinks when the log is copied back; PASSIVE never waits for readers.
-    if (d->path != QLatin1String(":memory:"))
-        vacuum.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
-    vacuum.finish();
-    if (!d->pageCounts(&pages, &freePages, &pageSize, error))
-        return false;
-    report->bytesAfter = pages * pageSize;
+    case RetentionRun::Done:
+        return true;
+    }
     return true;
 }

@@ -106,6 +106,13 @@ public:
     // pages back to the file system with incremental vacuum steps. report may be null.
     // On failure, what was deleted by committed batches stays deleted and coverage stays true.
     bool applyRetention(const RetentionPolicy &policy, qint64 nowMs, RetentionReport *report, QString *error);
+    // The same run in steps, so that a caller can serve reads and writes between them: start, then
+    // call continueRetention() until *done. Each step is one transaction of at most 500 chunks or
+    // one incremental vacuum step (a few ms); writes between steps are fine. report holds the run's
+    // figures so far (final once *done). A failed step ends the run; so do close() and a new start.
+    bool startRetention(const RetentionPolicy &policy, qint64 nowMs, QString *error);
+    bool continueRetention(bool *done, RetentionReport *report, QString *error);
+    bool isRetentionRunning() const;
 
 private:
     struct Impl;
