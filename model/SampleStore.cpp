@@ -43,13 +43,14 @@
 //
 // Rollups (version 3): the chunks of a series at step_ms also feed tiers of coarser buckets
 // (tier_ms, 5 min and 1 h) with the count, minimum, maximum and sum of the samples in each bucket
-// (ChunkCodec::encodeAggregates), ChunkPoints buckets a rollup chunk. A tier is built from a step
-// that divides it evenly and whose chunks hold whole buckets (5 s to 30 s and 1 min for 5 min; 5 s to
-// 30 min for 1 h; not from 1 s). Every write recomputes the buckets of the chunks it touched from
-// their merged values, in the same transaction, so a tier never disagrees with its chunks, and a
-// tier is valid exactly where coverage says its step is. Retention deletes a rollup chunk once its
-// whole span is before the cut of its step's coverage. Opening a version 2 file builds the rollups
-// of its chunks in place, in one transaction.
+// (ChunkCodec::encodeAggregates). A rollup chunk holds the buckets of one chunk: the same series,
+// step and chunk_start_ms, ChunkPoints * step_ms / tier_ms buckets (144 of 5 min for a 1 min step).
+// A tier is built from a step that divides it evenly and whose chunks hold whole buckets (5 s to
+// 30 s and 1 min for 5 min; 5 s to 30 min for 1 h; not from 1 s). Every write recomputes the rollup
+// chunks of the chunks it wrote from their merged values, in the same transaction and without
+// reading any rollup back, so a tier never disagrees with its chunks, and a tier is valid exactly
+// where coverage says its step is. Retention deletes rollup chunks with the coverage cut of their
+// step. Opening a version 2 file builds the rollups of its chunks in place, in one transaction.
 //
 // chunk is an ordinary rowid table rather than WITHOUT ROWID: a WITHOUT ROWID b-tree keeps at
 // most ~1000 bytes of a row in the page and spills the rest into overflow pages, which for a
@@ -163,7 +164,7 @@ struct SampleStore::Impl
     QSqlQuery findSeries, insertSeries, updateLabels;
     QSqlQuery selectChunk, upsertChunk, deleteChunk, readChunks;
     QSqlQuery selectCoverage, overlappingCoverage, deleteCoverage, insertCoverage, maxCoverage;
-    QSqlQuery coveredSteps, selectRollup, upsertRollup, deleteRollup, readRollups;
+    QSqlQuery coveredSteps, upsertRollup, deleteRollup, readRollups;
 
     struct SeriesEntry
     {
@@ -175,14 +176,8 @@ struct SampleStore::Impl
     std::vector<double> chunkBuffer = std::vector<double>(ChunkPoints);
     QByteArray blob;
 
-    // The buckets of one rollup chunk while a write recomputes them.
-    struct TierChunk
-    {
-        std::vector<double> count, min, max, sum; // ChunkPoints each; NaN: no sample
-        std::vector<bool> recomputed; // buckets this write computed; the others keep what is stored
-    };
-    // (tier, chunk start) -> buckets, for the series and step being written.
-    std::map<std::pair<qint64, qint64>, TierChunk> pendingTiers;
+    // The buckets of one rollup chunk: count, min, max, sum.
+    std::vector<double> buckets[4];
 
     // A coarser step's buckets answered from a finer step's tier (read() and missing()).
     struct RollupSource
@@ -224,8 +219,7 @@ struct SampleStore::Impl
     bool seriesId(const QString &queryId, const Series &series, qint64 *id, QString *error);
     bool writeSeries(
         qint64 id, qint64 stepMs, qint64 startMs, const std::vector<double> &values, QString *error);
-    void addToTiers(qint64 stepMs, qint64 chunkStart, const double *points);
-    bool flushTiers(qint64 id, qint64 stepMs, QString *error);
+    bool writeTiers(qint64 id, qint64 stepMs, qint64 chunkStart, const double *points, QString *error);
     bool createRollupTable(QString *error);
     bool upgradeFromVersion2(QString *error);
     bool addCoverage(const QString &queryId, qint64 stepMs, qint64 startMs, qint64 endMs, QString *error);
@@ -288,10 +282,6 @@ bool SampleStore::Impl::prepareAll(QString *error)
             maxCoverage, sql("SELECT MAX(end_ms) FROM coverage WHERE query_id = ? AND step_ms = ?"), error)
         && prepare(coveredSteps,
             sql("SELECT DISTINCT step_ms FROM coverage WHERE query_id = ? AND step_ms < ? ORDER BY step_ms"),
-            error)
-        && prepare(selectRollup,
-            sql("SELECT data FROM rollup WHERE series_id = ? AND step_ms = ? AND tier_ms = ? "
-                "AND chunk_start_ms = ?"),
             error)
         && prepare(upsertRollup,
             sql("INSERT INTO rollup(series_id, step_ms, tier_ms, chunk_start_ms, data) VALUES(?, ?, ?, ?, ?) "
@@ -398,7 +388,6 @@ bool SampleStore::Impl::writeSeries(
 {
     const qint64 span = stepMs * ChunkPoints;
     const qsizetype n = qsizetype(values.size());
-    pendingTiers.clear();
     for (qsizetype i = 0; i < n;) {
         const qint64 t = startMs + i * stepMs;
         const qint64 chunkStart = floorDiv(t, span) * span;
@@ -426,7 +415,8 @@ bool SampleStore::Impl::writeSeries(
             std::copy_n(values.data() + i, count, chunkBuffer.data() + first);
             points = chunkBuffer.data();
         }
-        addToTiers(stepMs, chunkStart, points);
+        if (!writeTiers(id, stepMs, chunkStart, points, error))
+            return false;
         QSqlQuery &statement = ChunkCodec::encode(points, ChunkPoints, &blob) ? upsertChunk : deleteChunk;
         statement.bindValue(0, id);
         statement.bindValue(1, stepMs);
@@ -439,105 +429,59 @@ bool SampleStore::Impl::writeSeries(
         }
         i += count;
     }
-    return flushTiers(id, stepMs, error);
+    return true;
 }
 
-// The buckets of every tier built from stepMs that the chunk at chunkStart fills, from its values.
-void SampleStore::Impl::addToTiers(qint64 stepMs, qint64 chunkStart, const double *points)
+// Recomputes the rollup chunks of the chunk at chunkStart (its merged values in points) and stores
+// them, or deletes them when the chunk holds only gaps.
+bool SampleStore::Impl::writeTiers(
+    qint64 id, qint64 stepMs, qint64 chunkStart, const double *points, QString *error)
 {
     for (const qint64 tier : RollupTiers) {
         if (!tierBuiltFrom(tier, stepMs))
             continue;
         const int perBucket = int(tier / stepMs);
-        const qint64 tierSpan = tier * ChunkPoints;
-        // A chunk of the step lies inside one rollup chunk: the tier's span is a multiple of the step's.
-        const qint64 tierStart = alignDown(chunkStart, tierSpan);
-        TierChunk &buckets = pendingTiers[{ tier, tierStart }];
-        if (buckets.count.empty()) {
-            for (std::vector<double> *array : { &buckets.count, &buckets.min, &buckets.max, &buckets.sum })
-                array->assign(ChunkPoints, nan());
-            buckets.recomputed.assign(ChunkPoints, false);
-        }
-        const int firstBucket = int((chunkStart - tierStart) / tier);
-        for (int b = 0; b < ChunkPoints / perBucket; ++b) {
-            const int slot = firstBucket + b;
-            double count = 0, sum = 0, magnitude = 0;
+        const int count = ChunkPoints / perBucket;
+        for (std::vector<double> &array : buckets)
+            array.resize(size_t(count));
+        for (int b = 0; b < count; ++b) {
+            double n = 0, sum = 0, magnitude = 0;
             double low = std::numeric_limits<double>::infinity(), high = -low;
             for (const double *v = points + b * perBucket, *end = v + perBucket; v != end; ++v) {
                 if (std::isnan(*v))
                     continue;
-                ++count;
+                ++n;
                 sum += *v;
                 magnitude += std::fabs(*v);
                 low = std::min(low, *v);
                 high = std::max(high, *v);
             }
-            buckets.recomputed[size_t(slot)] = true;
-            if (count == 0) {
-                buckets.count[size_t(slot)] = buckets.min[size_t(slot)] = buckets.max[size_t(slot)]
-                    = buckets.sum[size_t(slot)] = nan();
+            const size_t slot = size_t(b);
+            if (n == 0) {
+                buckets[0][slot] = buckets[1][slot] = buckets[2][slot] = buckets[3][slot] = nan();
                 continue;
             }
-            buckets.count[size_t(slot)] = count;
-            buckets.min[size_t(slot)] = low;
-            buckets.max[size_t(slot)] = high;
-            buckets.sum[size_t(slot)] = std::isfinite(sum) ? snapToDecimals(sum, magnitude) : sum;
+            buckets[0][slot] = n;
+            buckets[1][slot] = low;
+            buckets[2][slot] = high;
+            buckets[3][slot] = std::isfinite(sum) ? snapToDecimals(sum, magnitude) : sum;
         }
-    }
-}
-
-// Stores the rollup chunks addToTiers() recomputed, merged with the buckets stored outside them.
-bool SampleStore::Impl::flushTiers(qint64 id, qint64 stepMs, QString *error)
-{
-    std::vector<double> stored[4];
-    bool ok = true;
-    for (auto it = pendingTiers.begin(); ok && it != pendingTiers.end(); ++it) {
-        const auto &[tier, tierStart] = it->first;
-        TierChunk &buckets = it->second;
-        if (std::find(buckets.recomputed.begin(), buckets.recomputed.end(), false)
-            != buckets.recomputed.end()) {
-            selectRollup.bindValue(0, id);
-            selectRollup.bindValue(1, stepMs);
-            selectRollup.bindValue(2, tier);
-            selectRollup.bindValue(3, tierStart);
-            if (!selectRollup.exec()) {
-                *error = sqlError(selectRollup);
-                ok = false;
-                break;
-            }
-            if (selectRollup.next()) {
-                const QByteArray data = selectRollup.value(0).toByteArray();
-                for (std::vector<double> &array : stored)
-                    array.resize(ChunkPoints);
-                if (ChunkCodec::decodeAggregates(data.constData(), data.size(), stored[0].data(),
-                        stored[1].data(), stored[2].data(), stored[3].data(), ChunkPoints)) {
-                    std::vector<double> *arrays[]
-                        = { &buckets.count, &buckets.min, &buckets.max, &buckets.sum };
-                    for (int slot = 0; slot < ChunkPoints; ++slot)
-                        if (!buckets.recomputed[size_t(slot)])
-                            for (int a = 0; a < 4; ++a)
-                                (*arrays[a])[size_t(slot)] = stored[a][size_t(slot)];
-                }
-            }
-            selectRollup.finish();
-        }
-        const ChunkCodec::Aggregates aggregates { buckets.count.data(), buckets.min.data(),
-            buckets.max.data(), buckets.sum.data() };
+        const ChunkCodec::Aggregates aggregates { buckets[0].data(), buckets[1].data(), buckets[2].data(),
+            buckets[3].data() };
         QSqlQuery &statement
-            = ChunkCodec::encodeAggregates(aggregates, ChunkPoints, &blob) ? upsertRollup : deleteRollup;
+            = ChunkCodec::encodeAggregates(aggregates, count, &blob) ? upsertRollup : deleteRollup;
         statement.bindValue(0, id);
         statement.bindValue(1, stepMs);
         statement.bindValue(2, tier);
-        statement.bindValue(3, tierStart);
+        statement.bindValue(3, chunkStart);
         if (&statement == &upsertRollup)
             statement.bindValue(4, blob);
         if (!statement.exec()) {
             *error = sqlError(statement);
-            ok = false;
+            return false;
         }
     }
-    pendingTiers.clear();
-    return ok;
+    return true;
 }
 
 bool SampleStore::Impl::addCoverage(
@@ -574,13 +518,12 @@ bool SampleStore::Impl::addCoverage(
 
 void SampleStore::Impl::closeDatabase()
 {
-    for (QSqlQuery *query : { &begin, &commit, &rollback, &findSeries, &insertSeries, &updateLabels,
-             &selectChunk, &upsertChunk, &deleteChunk, &readChunks, &selectCoverage, &overlappingCoverage,
-             &deleteCoverage, &insertCoverage, &maxCoverage, &coveredSteps, &selectRollup, &upsertRollup,
-             &deleteRollup, &readRollups })
+    for (QSqlQuery *query :
+        { &begin, &commit, &rollback, &findSeries, &insertSeries, &updateLabels, &selectChunk, &upsertChunk,
+            &deleteChunk, &readChunks, &selectCoverage, &overlappingCoverage, &deleteCoverage,
+            &insertCoverage, &maxCoverage, &coveredSteps, &upsertRollup, &deleteRollup, &readRollups })
         *query = QSqlQuery();
     seriesIds.clear();
-    pendingTiers.clear();
     retention.reset();
     const bool hadConnection = db.isValid();
     if (hadConnection)
@@ -901,7 +844,6 @@ bool SampleStore::Impl::upgradeFromVersion2(QString *error)
                      .arg(path)
                      .arg(SampleStore::SchemaVersion)
                      .arg(why);
-        pendingTiers.clear();
         query.exec(QStringLiteral("ROLLBACK"));
         return false;
     };
@@ -916,32 +858,23 @@ bool SampleStore::Impl::upgradeFromVersion2(QString *error)
         QString why;
         if (!createRollupTable(&why) || !prepareAll(&why))
             return failed(why);
-        // Version 3 adds the rollups: built here from every chunk, a (series, step) at a time.
+        // Version 3 adds the rollups: built here from every chunk.
         QSqlQuery select(db);
         select.setForwardOnly(true);
-        if (!select.exec(QStringLiteral(
-                "SELECT series_id, step_ms, chunk_start_ms, data FROM chunk ORDER BY series_id, step_ms, "
-                "chunk_start_ms")))
+        if (!select.exec(QStringLiteral("SELECT series_id, step_ms, chunk_start_ms, data FROM chunk")))
             return failed(select.lastError().text());
         std::vector<double> points(ChunkPoints);
-        qint64 currentId = -1, currentStep = -1;
         while (select.next()) {
-            const qint64 id = select.value(0).toLongLong();
-            const qint64 step = select.value(1).toLongLong();
-            if ((id != currentId || step != currentStep) && !flushTiers(currentId, currentStep, &why))
-                return failed(why);
-            currentId = id;
-            currentStep = step;
             const QByteArray data = select.value(3).toByteArray();
             // An unreadable chunk adds nothing; read() skips it as before.
-            if (ChunkCodec::decode(data.constData(), data.size(), points.data(), ChunkPoints))
-                addToTiers(step, select.value(2).toLongLong(), points.data());
+            if (ChunkCodec::decode(data.constData(), data.size(), points.data(), ChunkPoints)
+                && !writeTiers(select.value(0).toLongLong(), select.value(1).toLongLong(),
+                    select.value(2).toLongLong(), points.data(), &why))
+                return failed(why);
         }
         if (select.lastError().isValid())
             return failed(select.lastError().text());
         select.finish();
-        if (!flushTiers(currentId, currentStep, &why))
-            return failed(why);
         if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(SampleStore::SchemaVersion)))
             return failed(query.lastError().text());
     }
@@ -1146,13 +1079,14 @@ void SampleStore::Impl::answerFromRollups(
     std::vector<double> counts(ChunkPoints), mins(ChunkPoints), maxs(ChunkPoints), sums(ChunkPoints);
     for (size_t i = 0; i < sources.size(); ++i) {
         const RollupSource &source = sources[i];
-        const qint64 tierSpan = source.tierMs * ChunkPoints;
+        const qint64 chunkSpan = source.stepMs * ChunkPoints;
+        const int bucketCount = int(chunkSpan / source.tierMs);
         const qint64 from = source.covered.front().startMs;
         const qint64 to = source.covered.back().endMs;
         readRollups.bindValue(0, queryId);
         readRollups.bindValue(1, source.stepMs);
         readRollups.bindValue(2, source.tierMs);
-        readRollups.bindValue(3, alignDown(from, tierSpan));
+        readRollups.bindValue(3, alignDown(from, chunkSpan));
         readRollups.bindValue(4, to);
         if (!readRollups.exec()) {
             qWarning("Cache %s: reading the rollups of %s failed: %s", qPrintable(path), qPrintable(queryId),
@@ -1167,7 +1101,7 @@ void SampleStore::Impl::answerFromRollups(
             const qint64 chunkStart = readRollups.value(3).toLongLong();
             const QByteArray data = readRollups.value(4).toByteArray();
             if (!ChunkCodec::decodeAggregates(data.constData(), data.size(), counts.data(), mins.data(),
-                    maxs.data(), sums.data(), ChunkPoints)) {
+                    maxs.data(), sums.data(), bucketCount)) {
                 qWarning("Cache %s: skipping an unreadable rollup chunk of %s", qPrintable(path),
                     qPrintable(queryId));
                 continue;
@@ -1178,7 +1112,7 @@ void SampleStore::Impl::answerFromRollups(
                 t.min.assign(count, std::numeric_limits<double>::infinity());
                 t.max.assign(count, -std::numeric_limits<double>::infinity());
             }
-            for (int b = 0; b < ChunkPoints; ++b) {
+            for (int b = 0; b < bucketCount; ++b) {
                 const qint64 at = chunkStart + b * source.tierMs;
                 if (std::isnan(counts[size_t(b)]) || at < from || at >= to)
                     continue;
@@ -1364,9 +1298,9 @@ bool SampleStore::Impl::cutCoverage(const QString &queryId, qint64 stepMs, qint6
     query.addBindValue(cutMs);
     if (!query.exec())
         return *error = sqlError(query), false;
-    // The step's rollup chunks that lie wholly before the cut: coverage no longer vouches for them.
+    // The rollup chunks of the step's chunks before the cut (those deleted, or never stored).
     if (!query.prepare(
-            QStringLiteral("DELETE FROM rollup WHERE step_ms = ? AND chunk_start_ms + tier_ms * %1 <= ? "
+            QStringLiteral("DELETE FROM rollup WHERE step_ms = ? AND chunk_start_ms + step_ms * %1 <= ? "
                            "AND series_id IN (SELECT id FROM series WHERE query_id = ?)")
                 .arg(ChunkPoints)))
         return *error = sqlError(query), false;

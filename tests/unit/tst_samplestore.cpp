@@ -1129,15 +1129,15 @@ void TestSampleStore::version2CacheGetsItsRollupsOnUpgrade()
     QSqlQuery sql(db);
     QVERIFY(sql.exec(QStringLiteral("PRAGMA user_version")) && sql.next());
     QCOMPARE(sql.value(0).toInt(), SampleStore::SchemaVersion);
-    // 3 days: two 5 min rollup chunks (60 h each) and one 1 h chunk (30 days).
+    // A rollup chunk per chunk and tier: 3 days at 1 min are 6 chunks of 12 h.
     QVERIFY(
         sql.exec(QStringLiteral("SELECT tier_ms, count(*) FROM rollup GROUP BY tier_ms ORDER BY tier_ms")));
     QVERIFY(sql.next());
     QCOMPARE(sql.value(0).toLongLong(), 5 * Minute);
-    QCOMPARE(sql.value(1).toInt(), 2);
+    QCOMPARE(sql.value(1).toInt(), 6);
     QVERIFY(sql.next());
     QCOMPARE(sql.value(0).toLongLong(), 60 * Minute);
-    QCOMPARE(sql.value(1).toInt(), 1);
+    QCOMPARE(sql.value(1).toInt(), 6);
     sql = QSqlQuery();
     db.close();
     db = QSqlDatabase();
@@ -1157,7 +1157,7 @@ void TestSampleStore::retentionDeletesRollupsWithTheirChunks()
                  &error),
         qPrintable(error));
     const qint64 cut = T0 + 10 * Day;
-    // Rollup chunks whose whole span lies before the cut.
+    // Rollup chunks of the chunks before the cut.
     const auto rollupChunksBeforeCut = [&]() {
         QSqlDatabase db
             = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect-rollup"));
@@ -1166,7 +1166,7 @@ void TestSampleStore::retentionDeletesRollupsWithTheirChunks()
         if (db.open()) {
             QSqlQuery sql(db);
             if (sql.exec(
-                    QStringLiteral("SELECT count(*) FROM rollup WHERE chunk_start_ms + tier_ms * 720 <= %1")
+                    QStringLiteral("SELECT count(*) FROM rollup WHERE chunk_start_ms + step_ms * 720 <= %1")
                         .arg(cut))
                 && sql.next())
                 count = sql.value(0).toLongLong();
@@ -1182,8 +1182,7 @@ void TestSampleStore::retentionDeletesRollupsWithTheirChunks()
     QVERIFY2(store.applyRetention(policy, T0 + days * Day, nullptr, &error), qPrintable(error));
     QCOMPARE(rollupChunksBeforeCut(), qint64(0));
 
-    // The deleted days are missing at the coarse step too, and not answered from what rollup chunks
-    // straddling the cut still hold.
+    // The deleted days are missing at the coarse step too, and not answered from stale rollups.
     constexpr qint64 Step = 2 * 60 * Minute;
     QCOMPARE(store.missing(makeRequest(query, T0, T0 + days * Day, Step)),
         (std::vector<TimeRange> { { T0, cut } }));
