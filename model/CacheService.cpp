@@ -4,13 +4,19 @@
 #include <QDateTime>
 #include <QDir>
 #include <QLocale>
+#include <QPointer>
 #include <QStandardPaths>
 #include <QThread>
 #include <QTimer>
 
 #include <atomic>
 #include <memory>
+#include <mutex>
 #include <optional>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 // Owns the SampleStore on the cache thread. Its slots run there, in the order CacheService queued
 // them, and its signals reach CacheService (and so the caller) as queued connections.
@@ -18,6 +24,10 @@ class CacheWorker : public QObject
 {
     Q_OBJECT
 public:
+    explicit CacheWorker(CacheService *service)
+        : m_service(service)
+    { }
+
     void open(const QString &path)
     {
         // A QSqlDatabase connection may only be used on the thread that created it: this one.
@@ -41,16 +51,43 @@ public:
             applyRetention();
     }
 
+    // Starts a run; its steps go one per event-loop turn (see retentionStep()).
     void applyRetention()
     {
         if (m_retentionTimer)
             m_retentionTimer->stop();
         if (!m_store || !m_store->isOpen() || !m_retention)
             return;
+        QString error;
+        if (!m_store->startRetention(*m_retention, QDateTime::currentMSecsSinceEpoch(), &error)) {
+            qWarning("Cache retention failed: %s", qPrintable(error));
+            return;
+        }
+        postRetentionStep(++m_retentionRun);
+    }
+
+    // Each step is posted behind the reads and writes already queued, so that they go first: a first
+    // run far over the cap takes seconds, which would otherwise hold every read back until it ends.
+    void postRetentionStep(quint64 run)
+    {
+        QMetaObject::invokeMethod(
+            this, [this, run] { retentionStep(run); }, Qt::QueuedConnection);
+    }
+
+    void retentionStep(quint64 run)
+    {
+        // A newer run (changed policy) or another file (reopened) replaced this one.
+        if (run != m_retentionRun || !m_store || !m_store->isRetentionRunning())
+            return;
+        bool done = false;
         RetentionReport report;
         QString error;
-        if (!m_store->applyRetention(*m_retention, QDateTime::currentMSecsSinceEpoch(), &report, &error)) {
+        if (!m_store->continueRetention(&done, &report, &error)) {
             qWarning("Cache retention failed: %s", qPrintable(error));
+            return;
+        }
+        if (!done) {
+            postRetentionStep(run);
             return;
         }
         if (report.chunksDeleted() > 0)
@@ -71,13 +108,28 @@ public:
 
     void read(quint64 requestId, const QueryRequest &request)
     {
+        auto answer = std::make_shared<ReadAnswer>();
         if (!m_store || !m_store->isOpen()) {
             // Nothing is cached: an empty grid, all of it missing.
             SampleStore closed(QString {});
-            Q_EMIT readFinished(requestId, closed.read(request), closed.missing(request));
-            return;
+            answer->result = closed.read(request);
+            answer->missing = closed.missing(request);
+        } else {
+            answer->result = m_store->read(request);
+            answer->missing = m_store->missing(request);
         }
-        Q_EMIT readFinished(requestId, m_store->read(request), m_store->missing(request));
+        // Not a queued signal, which would copy the result and free the copy on the caller's thread:
+        // a long read at a fine step is tens of MB, and giving that much memory back to the system
+        // took 40-65 ms of the GUI thread. The answer is handed over and comes back here to be freed.
+        QMetaObject::invokeMethod(
+            m_service,
+            [service = m_service, worker = QPointer<CacheWorker>(this), requestId, answer]() mutable {
+                service->deliverRead(requestId, answer->result, answer->missing);
+                if (worker)
+                    QMetaObject::invokeMethod(
+                        worker, [answer = std::move(answer)] {}, Qt::QueuedConnection);
+            },
+            Qt::QueuedConnection);
     }
 
     void write(const QueryResult &result, qint64 coveredEndMs)
@@ -106,7 +158,6 @@ public:
 
 Q_SIGNALS:
     void opened(const QString &path, bool ok, const QString &error);
-    void readFinished(quint64 requestId, const QueryResult &result, const std::vector<TimeRange> &missing);
     void written(const QString &queryId, qint64 startMs, qint64 endMs);
     void writeFailed(const QString &queryId, const QString &error);
     void notice(const QString &message);
@@ -129,8 +180,16 @@ private:
             m_retentionTimer->start();
     }
 
+    struct ReadAnswer
+    {
+        QueryResult result;
+        std::vector<TimeRange> missing;
+    };
+
+    CacheService *m_service;
     std::unique_ptr<SampleStore> m_store;
     QString m_openError;
+    quint64 m_retentionRun = 0;
     // None until setRetention(): a service nobody configured keeps everything.
     std::optional<RetentionPolicy> m_retention;
     QTimer *m_retentionTimer = nullptr;
@@ -139,18 +198,27 @@ private:
 CacheService::CacheService(QObject *parent)
     : QObject(parent)
     , m_thread(new QThread(this))
-    , m_worker(new CacheWorker)
+    , m_worker(new CacheWorker(this))
 {
     qRegisterMetaType<QueryRequest>();
     qRegisterMetaType<QueryResult>();
     qRegisterMetaType<std::vector<TimeRange>>();
     qRegisterMetaType<RetentionReport>();
 
+#if defined(__GLIBC__)
+    // Results cross between this thread and the cache thread and are freed on the other one: a
+    // backfill's pieces (MB each) on the cache thread, long reads here. By default glibc keeps such
+    // buffers in its heap and gives freed memory back with brk while holding the heap's lock, which
+    // kept the GUI thread's own allocations waiting 40-80 ms (tst_cachestall). Buffers from 64 kB up
+    // are mapped one by one instead; freeing them takes no allocator lock. Process-wide, set once.
+    static std::once_flag allocatorSet;
+    std::call_once(allocatorSet, [] { mallopt(M_MMAP_THRESHOLD, 64 * 1024); });
+#endif
+
     m_thread->setObjectName(QStringLiteral("CacheService"));
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &CacheWorker::opened, this, &CacheService::opened);
-    connect(m_worker, &CacheWorker::readFinished, this, &CacheService::readFinished);
     connect(m_worker, &CacheWorker::written, this, &CacheService::written);
     connect(m_worker, &CacheWorker::writeFailed, this, &CacheService::writeFailed);
     connect(m_worker, &CacheWorker::notice, this, &CacheService::notice);
@@ -202,6 +270,12 @@ void CacheService::write(QueryResult &&result, qint64 coveredEndMs)
             worker->write(result, coveredEndMs);
         },
         Qt::QueuedConnection);
+}
+
+void CacheService::deliverRead(
+    quint64 requestId, const QueryResult &result, const std::vector<TimeRange> &missing)
+{
+    Q_EMIT readFinished(requestId, result, missing);
 }
 
 void CacheService::setRetention(const RetentionPolicy &policy)

@@ -29,7 +29,7 @@ public:
     void write(QueryResult &&result, qint64 coveredEndMs = 0);
     // How much the cache keeps. Applied on the cache thread after open(), when changed while open,
     // and then at most every RetentionIntervalMs while results are written. Until it is called,
-    // nothing is deleted.
+    // nothing is deleted. A run goes in short steps, and reads and writes queued meanwhile go first.
     void setRetention(const RetentionPolicy &policy);
     static constexpr int RetentionIntervalMs = 10 * 60 * 1000;
 
@@ -44,6 +44,9 @@ Q_SIGNALS:
     void retentionApplied(const RetentionReport &report);
 
 private:
+    friend class CacheWorker;
+    void deliverRead(quint64 requestId, const QueryResult &result, const std::vector<TimeRange> &missing);
+
     QThread *m_thread;
     CacheWorker *m_worker;
     quint64 m_nextRequestId = 1;

@@ -424,4 +424,47 @@ bool decode(const char *data, qsizetype size, double *out, int count)
     return !bits.failed();
 }
 
+bool encodeAggregates(const Aggregates &buckets, int count, QByteArray *blob)
+{
+    // Each encoded array must fit its u16 size: at most about 10 bytes a value.
+    Q_ASSERT(count <= 4096);
+    QByteArray part;
+    QByteArray out;
+    const double *const arrays[] = { buckets.count, buckets.min, buckets.max, buckets.sum };
+    for (const double *array : arrays) {
+        if (!encode(array, count, &part)) {
+            if (array == buckets.count)
+                return false;
+            part.clear(); // an array the caller left all NaN: read back as all NaN
+        }
+        char size[2];
+        qToLittleEndian(quint16(part.size()), size);
+        out.append(size, 2);
+        out.append(part);
+    }
+    *blob = std::move(out);
+    return true;
+}
+
+bool decodeAggregates(
+    const char *data, qsizetype size, double *counts, double *mins, double *maxs, double *sums, int count)
+{
+    const char *p = data;
+    const char *const end = data + size;
+    for (double *array : { counts, mins, maxs, sums }) {
+        if (end - p < 2)
+            return false;
+        const qsizetype partSize = qFromLittleEndian<quint16>(p);
+        p += 2;
+        if (end - p < partSize)
+            return false;
+        if (partSize == 0)
+            std::fill(array, array + count, std::numeric_limits<double>::quiet_NaN());
+        else if (!decode(p, partSize, array, count))
+            return false;
+        p += partSize;
+    }
+    return p == end;
+}
+
 } // namespace ChunkCodec

@@ -36,4 +36,22 @@ bool decode(const char *data, qsizetype size, double *out, int count);
 // The encoding byte of a blob, 0 when it is empty.
 quint8 encodingOf(const QByteArray &blob);
 
+// The blob of a rollup chunk (SampleStore's rollup table): per bucket the number of samples, their
+// minimum, maximum and sum, each array encoded as above (NaN where a bucket holds no sample) and
+// prefixed by its size as a little-endian u16, in the order count, min, max, sum.
+struct Aggregates
+{
+    const double *count = nullptr;
+    const double *min = nullptr;
+    const double *max = nullptr;
+    const double *sum = nullptr;
+};
+// Encodes buckets[0, count) (count at most 4096); returns false (blob untouched) when no bucket
+// holds a sample.
+bool encodeAggregates(const Aggregates &buckets, int count, QByteArray *blob);
+// Decodes into the four arrays of count buckets each (NaN where a bucket is empty); false for a
+// malformed blob, never reading outside it.
+bool decodeAggregates(
+    const char *data, qsizetype size, double *counts, double *mins, double *maxs, double *sums, int count);
+
 } // namespace ChunkCodec

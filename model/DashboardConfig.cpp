@@ -224,13 +224,17 @@ std::optional<DashboardConfig> DashboardConfig::load(const QString &path, bool m
     config.subsidyAccounts = listValue(settings, QStringLiteral("accounts/ai_subsidy_scheme"));
 
     config.cacheMaxAgeDays = settings.value(QStringLiteral("cache/max_age_days"), 400).toInt(&ok);
-    if (!ok || config.cacheMaxAgeDays < 1 || config.cacheMaxAgeDays > 3650)
-        return fail(tr("[cache] max_age_days '%1': expected whole days from 1 to 3650")
-                        .arg(stringValue(settings, QStringLiteral("cache/max_age_days"))));
+    if (!ok || config.cacheMaxAgeDays < MinCacheMaxAgeDays || config.cacheMaxAgeDays > MaxCacheMaxAgeDays)
+        return fail(tr("[cache] max_age_days '%1': expected whole days from %2 to %3")
+                        .arg(stringValue(settings, QStringLiteral("cache/max_age_days")))
+                        .arg(MinCacheMaxAgeDays)
+                        .arg(MaxCacheMaxAgeDays));
     config.cacheMaxSizeMb = settings.value(QStringLiteral("cache/max_size_mb"), 2048).toInt(&ok);
-    if (!ok || config.cacheMaxSizeMb < 16 || config.cacheMaxSizeMb > 1048576)
-        return fail(tr("[cache] max_size_mb '%1': expected whole megabytes from 16 to 1048576")
-                        .arg(stringValue(settings, QStringLiteral("cache/max_size_mb"))));
+    if (!ok || config.cacheMaxSizeMb < MinCacheMaxSizeMb || config.cacheMaxSizeMb > MaxCacheMaxSizeMb)
+        return fail(tr("[cache] max_size_mb '%1': expected whole megabytes from %2 to %3")
+                        .arg(stringValue(settings, QStringLiteral("cache/max_size_mb")))
+                        .arg(MinCacheMaxSizeMb)
+                        .arg(MaxCacheMaxSizeMb));
 
     if (settings.contains(QStringLiteral("presentation/slides"))) {
         config.presentationSlides = listValue(settings, QStringLiteral("presentation/slides"));

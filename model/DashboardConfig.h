@@ -67,6 +67,9 @@ public:
     std::map<QString, Thresholds> thresholds;
     int cacheMaxAgeDays = 400;
     int cacheMaxSizeMb = 2048;
+    // What [cache] accepts, in the file and in the settings dialog.
+    static constexpr int MinCacheMaxAgeDays = 1, MaxCacheMaxAgeDays = 3650;
+    static constexpr int MinCacheMaxSizeMb = 16, MaxCacheMaxSizeMb = 1048576;
     // Which peak counts as installed and delivered compute on the Capacity page.
     Precision precision = Precision::DenseFp16Bf16;
     // GPU-hours granted per account (e.g. an AI Subsidy Scheme award); the Queue page shows the share

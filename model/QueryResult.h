@@ -33,11 +33,20 @@ struct QueryRequest
 
 // One series of a query result: a legend name, its labels, and one value per grid point.
 // NaN marks a gap (no sample), never zero.
+//
+// A result read from the cache's rollups (SampleStore) has a mean per grid point, over the step
+// that starts there, and also the minimum and maximum of the samples behind it: minValues and
+// maxValues are then as long as values (where a point is a plain sample, both equal it), and empty
+// otherwise. They are what keeps a short spike visible when a long range is drawn at a coarse step.
 struct Series
 {
     QString name;
     std::map<QString, QString> labels;
     std::vector<double> values;
+    std::vector<double> minValues = {};
+    std::vector<double> maxValues = {};
+
+    bool hasRange() const { return !minValues.empty(); }
 
     friend bool operator==(const Series &, const Series &) = default;
 };

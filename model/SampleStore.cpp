@@ -19,12 +19,14 @@
 #include <cstring>
 #include <limits>
 #include <map>
+#include <optional>
 
-// File format, version 2 (PRAGMA user_version; PRAGMA application_id marks the file as ours).
+// File format, version 3 (PRAGMA user_version; PRAGMA application_id marks the file as ours).
 //
 //   series(id, query_id, name, labels)          labels as a compact JSON object
 //   chunk(id, series_id, step_ms, chunk_start_ms, data)
 //   coverage(query_id, step_ms, start_ms, end_ms) merged, non-adjacent intervals
+//   rollup(id, series_id, step_ms, tier_ms, chunk_start_ms, data)   (since version 3)
 //
 // A chunk holds the values of one series at one step for ChunkPoints grid points starting at
 // chunk_start_ms, a multiple of step_ms * ChunkPoints since the epoch, so that overlapping writes
@@ -38,6 +40,17 @@
 //
 // An index chunk_by_start(chunk_start_ms), created on open when missing, lets retention find the
 // oldest chunks without scanning the table. Older builds of schema 2 ignore it.
+//
+// Rollups (version 3): the chunks of a series at step_ms also feed tiers of coarser buckets
+// (tier_ms, 5 min and 1 h) with the count, minimum, maximum and sum of the samples in each bucket
+// (ChunkCodec::encodeAggregates). A rollup chunk holds the buckets of one chunk: the same series,
+// step and chunk_start_ms, ChunkPoints * step_ms / tier_ms buckets (144 of 5 min for a 1 min step).
+// A tier is built from a step that divides it evenly and whose chunks hold whole buckets (5 s to
+// 30 s and 1 min for 5 min; 5 s to 30 min for 1 h; not from 1 s). Every write recomputes the rollup
+// chunks of the chunks it wrote from their merged values, in the same transaction and without
+// reading any rollup back, so a tier never disagrees with its chunks, and a tier is valid exactly
+// where coverage says its step is. Retention deletes rollup chunks with the coverage cut of their
+// step. Opening a version 2 file builds the rollups of its chunks in place, in one transaction.
 //
 // chunk is an ordinary rowid table rather than WITHOUT ROWID: a WITHOUT ROWID b-tree keeps at
 // most ~1000 bytes of a row in the page and spills the rest into overflow pages, which for a
@@ -59,6 +72,36 @@ qint64 floorDiv(qint64 a, qint64 b)
 qint64 alignUp(qint64 t, qint64 step)
 {
     return -floorDiv(-t, step) * step;
+}
+
+qint64 alignDown(qint64 t, qint64 step)
+{
+    return floorDiv(t, step) * step;
+}
+
+constexpr qint64 RollupTiers[] = { 5 * 60 * 1000, 60 * 60 * 1000 };
+
+// A sum of decimal readings carries binary rounding noise (0.1 + 0.2 != 0.3), which would cost the
+// sums the compact encoding of decimals (ChunkCodec::ScaledIntegers) and triple a tier's size. The sum
+// is snapped to the nearest number of at most 6 decimals when that is within the noise of adding
+// values of this magnitude (the sum of their absolute values); the change is far below any reading's
+// precision.
+double snapToDecimals(double sum, double magnitude)
+{
+    const double noise = magnitude * 1e-12;
+    double scale = 1;
+    for (int decimals = 0; decimals <= 6; ++decimals, scale *= 10) {
+        const double snapped = double(std::llround(sum * scale)) / scale;
+        if (std::fabs(snapped - sum) <= noise)
+            return snapped;
+    }
+    return sum;
+}
+
+// Whether the tier is built from chunks of stepMs: whole samples per bucket, whole buckets per chunk.
+bool tierBuiltFrom(qint64 tierMs, qint64 stepMs)
+{
+    return stepMs > 0 && stepMs < tierMs && tierMs % stepMs == 0 && ChunkPoints % (tierMs / stepMs) == 0;
 }
 
 double nan()
@@ -93,6 +136,20 @@ std::map<QString, QString> decodeLabels(const QString &text)
     return labels;
 }
 
+// The index in result of the series of a row (id, name, labels, ...), added with count gaps when new.
+size_t seriesIndex(const QSqlQuery &row, size_t count, QueryResult *result, std::map<qint64, size_t> *indexOf)
+{
+    const auto [it, added] = indexOf->try_emplace(row.value(0).toLongLong(), result->series.size());
+    if (added) {
+        Series series;
+        series.name = row.value(1).toString();
+        series.labels = decodeLabels(row.value(2).toString());
+        series.values.assign(count, nan());
+        result->series.push_back(std::move(series));
+    }
+    return it->second;
+}
+
 } // namespace
 
 struct SampleStore::Impl
@@ -107,6 +164,7 @@ struct SampleStore::Impl
     QSqlQuery findSeries, insertSeries, updateLabels;
     QSqlQuery selectChunk, upsertChunk, deleteChunk, readChunks;
     QSqlQuery selectCoverage, overlappingCoverage, deleteCoverage, insertCoverage, maxCoverage;
+    QSqlQuery coveredSteps, upsertRollup, deleteRollup, readRollups;
 
     struct SeriesEntry
     {
@@ -117,6 +175,22 @@ struct SampleStore::Impl
     QHash<QString, SeriesEntry> seriesIds;
     std::vector<double> chunkBuffer = std::vector<double>(ChunkPoints);
     QByteArray blob;
+
+    // The buckets of one rollup chunk: count, min, max, sum.
+    std::vector<double> buckets[4];
+
+    // A coarser step's buckets answered from a finer step's tier (read() and missing()).
+    struct RollupSource
+    {
+        qint64 stepMs; // the finer step whose coverage and tier are used
+        qint64 tierMs;
+        std::vector<TimeRange> covered; // its coverage inside the request, on the request's grid
+    };
+    std::vector<RollupSource> rollupSources(const QString &queryId, qint64 stepMs, qint64 start, qint64 end);
+    void answerFromRollups(const QString &queryId, qint64 start, qint64 end, QueryResult *result,
+        std::map<qint64, size_t> *indexOf);
+    bool coverageOf(
+        const QString &queryId, qint64 stepMs, qint64 start, qint64 end, std::vector<TimeRange> *out);
 
     QString sqlError(const QSqlQuery &query) const
     {
@@ -145,11 +219,27 @@ struct SampleStore::Impl
     bool seriesId(const QString &queryId, const Series &series, qint64 *id, QString *error);
     bool writeSeries(
         qint64 id, qint64 stepMs, qint64 startMs, const std::vector<double> &values, QString *error);
+    bool writeTiers(qint64 id, qint64 stepMs, qint64 chunkStart, const double *points, QString *error);
+    bool createRollupTable(QString *error);
+    bool upgradeFromVersion2(QString *error);
     bool addCoverage(const QString &queryId, qint64 stepMs, qint64 startMs, qint64 endMs, QString *error);
     bool pageCounts(qint64 *pages, qint64 *freePages, qint64 *pageSize, QString *error);
     bool cutCoverage(const QString &queryId, qint64 stepMs, qint64 cutMs, QString *error);
     bool deleteOldestChunks(
         qint64 beforeEndMs, int limit, qint64 *deleted, qint64 *deletedUntilMs, QString *error);
+
+    // A retention run under way (SampleStore::startRetention), one step at a time.
+    struct RetentionRun
+    {
+        enum Phase { Age, AgeCoverage, Size, Vacuum, Done };
+        RetentionPolicy policy;
+        qint64 nowMs = 0;
+        RetentionReport report;
+        Phase phase = Age;
+        bool vacuumChecked = false;
+    };
+    std::optional<RetentionRun> retention;
+    bool retentionStep(RetentionRun *run, QString *error);
     void closeDatabase();
 };
 
@@ -189,7 +279,25 @@ bool SampleStore::Impl::prepareAll(QString *error)
         && prepare(insertCoverage,
             sql("INSERT INTO coverage(query_id, step_ms, start_ms, end_ms) VALUES(?, ?, ?, ?)"), error)
         && prepare(
-            maxCoverage, sql("SELECT MAX(end_ms) FROM coverage WHERE query_id = ? AND step_ms = ?"), error);
+            maxCoverage, sql("SELECT MAX(end_ms) FROM coverage WHERE query_id = ? AND step_ms = ?"), error)
+        && prepare(coveredSteps,
+            sql("SELECT DISTINCT step_ms FROM coverage WHERE query_id = ? AND step_ms < ? ORDER BY step_ms"),
+            error)
+        && prepare(upsertRollup,
+            sql("INSERT INTO rollup(series_id, step_ms, tier_ms, chunk_start_ms, data) VALUES(?, ?, ?, ?, ?) "
+                "ON CONFLICT(series_id, step_ms, tier_ms, chunk_start_ms) DO UPDATE SET data = "
+                "excluded.data"),
+            error)
+        && prepare(deleteRollup,
+            sql("DELETE FROM rollup WHERE series_id = ? AND step_ms = ? AND tier_ms = ? AND chunk_start_ms = "
+                "?"),
+            error)
+        && prepare(readRollups,
+            sql("SELECT s.id, s.name, s.labels, r.chunk_start_ms, r.data FROM series s "
+                "JOIN rollup r ON r.series_id = s.id "
+                "WHERE s.query_id = ? AND r.step_ms = ? AND r.tier_ms = ? AND r.chunk_start_ms >= ? "
+                "AND r.chunk_start_ms < ? ORDER BY s.name, r.chunk_start_ms"),
+            error);
 }
 
 bool SampleStore::Impl::createSchema(QString *error)
@@ -211,6 +319,8 @@ bool SampleStore::Impl::createSchema(QString *error)
             return false;
         }
     }
+    if (!createRollupTable(error))
+        return false;
     if (!query.exec(QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId))
         || !query.exec(QStringLiteral("PRAGMA user_version = %1").arg(SampleStore::SchemaVersion))) {
         *error = QCoreApplication::translate("SampleStore", "Cache %1: could not set its schema version: %2")
@@ -218,6 +328,19 @@ bool SampleStore::Impl::createSchema(QString *error)
         return false;
     }
     return true;
+}
+
+bool SampleStore::Impl::createRollupTable(QString *error)
+{
+    QSqlQuery query(db);
+    if (query.exec(QStringLiteral(
+            "CREATE TABLE rollup(id INTEGER PRIMARY KEY, series_id INTEGER NOT NULL REFERENCES series(id), "
+            "step_ms INTEGER NOT NULL, tier_ms INTEGER NOT NULL, chunk_start_ms INTEGER NOT NULL, "
+            "data BLOB NOT NULL, UNIQUE(series_id, step_ms, tier_ms, chunk_start_ms))")))
+        return true;
+    *error = QCoreApplication::translate("SampleStore", "Cache %1: could not create its tables: %2")
+                 .arg(path, query.lastError().text());
+    return false;
 }
 
 bool SampleStore::Impl::seriesId(const QString &queryId, const Series &series, qint64 *id, QString *error)
@@ -292,6 +415,8 @@ bool SampleStore::Impl::writeSeries(
             std::copy_n(values.data() + i, count, chunkBuffer.data() + first);
             points = chunkBuffer.data();
         }
+        if (!writeTiers(id, stepMs, chunkStart, points, error))
+            return false;
         QSqlQuery &statement = ChunkCodec::encode(points, ChunkPoints, &blob) ? upsertChunk : deleteChunk;
         statement.bindValue(0, id);
         statement.bindValue(1, stepMs);
@@ -303,6 +428,58 @@ bool SampleStore::Impl::writeSeries(
             return false;
         }
         i += count;
+    }
+    return true;
+}
+
+// Recomputes the rollup chunks of the chunk at chunkStart (its merged values in points) and stores
+// them, or deletes them when the chunk holds only gaps.
+bool SampleStore::Impl::writeTiers(
+    qint64 id, qint64 stepMs, qint64 chunkStart, const double *points, QString *error)
+{
+    for (const qint64 tier : RollupTiers) {
+        if (!tierBuiltFrom(tier, stepMs))
+            continue;
+        const int perBucket = int(tier / stepMs);
+        const int count = ChunkPoints / perBucket;
+        for (std::vector<double> &array : buckets)
+            array.resize(size_t(count));
+        for (int b = 0; b < count; ++b) {
+            double n = 0, sum = 0, magnitude = 0;
+            double low = std::numeric_limits<double>::infinity(), high = -low;
+            for (const double *v = points + b * perBucket, *end = v + perBucket; v != end; ++v) {
+                if (std::isnan(*v))
+                    continue;
+                ++n;
+                sum += *v;
+                magnitude += std::fabs(*v);
+                low = std::min(low, *v);
+                high = std::max(high, *v);
+            }
+            const size_t slot = size_t(b);
+            if (n == 0) {
+                buckets[0][slot] = buckets[1][slot] = buckets[2][slot] = buckets[3][slot] = nan();
+                continue;
+            }
+            buckets[0][slot] = n;
+            buckets[1][slot] = low;
+            buckets[2][slot] = high;
+            buckets[3][slot] = std::isfinite(sum) ? snapToDecimals(sum, magnitude) : sum;
+        }
+        const ChunkCodec::Aggregates aggregates { buckets[0].data(), buckets[1].data(), buckets[2].data(),
+            buckets[3].data() };
+        QSqlQuery &statement
+            = ChunkCodec::encodeAggregates(aggregates, count, &blob) ? upsertRollup : deleteRollup;
+        statement.bindValue(0, id);
+        statement.bindValue(1, stepMs);
+        statement.bindValue(2, tier);
+        statement.bindValue(3, chunkStart);
+        if (&statement == &upsertRollup)
+            statement.bindValue(4, blob);
+        if (!statement.exec()) {
+            *error = sqlError(statement);
+            return false;
+        }
     }
     return true;
 }
@@ -341,11 +518,13 @@ bool SampleStore::Impl::addCoverage(
 
 void SampleStore::Impl::closeDatabase()
 {
-    for (QSqlQuery *query : { &begin, &commit, &rollback, &findSeries, &insertSeries, &updateLabels,
-             &selectChunk, &upsertChunk, &deleteChunk, &readChunks, &selectCoverage, &overlappingCoverage,
-             &deleteCoverage, &insertCoverage, &maxCoverage })
+    for (QSqlQuery *query :
+        { &begin, &commit, &rollback, &findSeries, &insertSeries, &updateLabels, &selectChunk, &upsertChunk,
+            &deleteChunk, &readChunks, &selectCoverage, &overlappingCoverage, &deleteCoverage,
+            &insertCoverage, &maxCoverage, &coveredSteps, &upsertRollup, &deleteRollup, &readRollups })
         *query = QSqlQuery();
     seriesIds.clear();
+    retention.reset();
     const bool hadConnection = db.isValid();
     if (hadConnection)
         db.close();
@@ -539,6 +718,11 @@ bool SampleStore::Impl::openFile(bool allowRecovery, QString *error)
         if (!upgradeFromVersion1(&upgradeError))
             return fail(upgradeError);
     }
+    if (version.toInt() == 1 || version.toInt() == 2) {
+        QString upgradeError;
+        if (!upgradeFromVersion2(&upgradeError))
+            return fail(upgradeError);
+    }
 
     {
         // For retention. Not essential: a read-only or busy file works without it, only slower.
@@ -590,7 +774,7 @@ bool SampleStore::Impl::upgradeFromVersion1(QString *error)
         *error = SampleStore::tr("The cache %1 could not be upgraded to schema version %2: %3; it was left "
                                  "at version 1.")
                      .arg(path)
-                     .arg(SampleStore::SchemaVersion)
+                     .arg(2)
                      .arg(query.lastError().text());
         query.exec(QStringLiteral("ROLLBACK"));
         return false;
@@ -632,12 +816,12 @@ bool SampleStore::Impl::upgradeFromVersion1(QString *error)
                     return failed();
             }
         } while (!page.empty());
-        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(SampleStore::SchemaVersion)))
+        if (!query.exec(QStringLiteral("PRAGMA user_version = 2")))
             return failed();
     }
     if (!query.exec(QStringLiteral("COMMIT")))
         return failed();
-    qInfo("Cache %s: upgraded from schema version 1 to %d", qPrintable(path), SampleStore::SchemaVersion);
+    qInfo("Cache %s: upgraded from schema version 1 to 2", qPrintable(path));
 
     // Version 1 files did not use incremental auto-vacuum; turning it on takes one VACUUM, which
     // also gives back the space the raw chunks took. Not essential: a busy file is left as it is.
@@ -648,6 +832,55 @@ bool SampleStore::Impl::upgradeFromVersion1(QString *error)
             qWarning("Cache %s: could not compact after the upgrade: %s", qPrintable(path),
                 qPrintable(query.lastError().text()));
     }
+    return true;
+}
+
+bool SampleStore::Impl::upgradeFromVersion2(QString *error)
+{
+    QSqlQuery query(db);
+    const auto failed = [&](const QString &why) {
+        *error = SampleStore::tr("The cache %1 could not be upgraded to schema version %2: %3; it was left "
+                                 "at version 2.")
+                     .arg(path)
+                     .arg(SampleStore::SchemaVersion)
+                     .arg(why);
+        query.exec(QStringLiteral("ROLLBACK"));
+        return false;
+    };
+    if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return failed(query.lastError().text());
+    // Another dashboard may have upgraded it while this one waited for the lock.
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return failed(query.lastError().text());
+    const int version = query.value(0).toInt();
+    query.finish();
+    if (version == 2) {
+        QString why;
+        if (!createRollupTable(&why) || !prepareAll(&why))
+            return failed(why);
+        // Version 3 adds the rollups: built here from every chunk.
+        QSqlQuery select(db);
+        select.setForwardOnly(true);
+        if (!select.exec(QStringLiteral("SELECT series_id, step_ms, chunk_start_ms, data FROM chunk")))
+            return failed(select.lastError().text());
+        std::vector<double> points(ChunkPoints);
+        while (select.next()) {
+            const QByteArray data = select.value(3).toByteArray();
+            // An unreadable chunk adds nothing; read() skips it as before.
+            if (ChunkCodec::decode(data.constData(), data.size(), points.data(), ChunkPoints)
+                && !writeTiers(select.value(0).toLongLong(), select.value(1).toLongLong(),
+                    select.value(2).toLongLong(), points.data(), &why))
+                return failed(why);
+        }
+        if (select.lastError().isValid())
+            return failed(select.lastError().text());
+        select.finish();
+        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(SampleStore::SchemaVersion)))
+            return failed(query.lastError().text());
+    }
+    if (!query.exec(QStringLiteral("COMMIT")))
+        return failed(query.lastError().text());
+    qInfo("Cache %s: upgraded to schema version %d", qPrintable(path), SampleStore::SchemaVersion);
     return true;
 }
 
@@ -760,6 +993,157 @@ bool SampleStore::write(const QueryResult &result, qint64 coveredEndMs, QString 
     return false;
 }
 
+bool SampleStore::Impl::coverageOf(
+    const QString &queryId, qint64 stepMs, qint64 start, qint64 end, std::vector<TimeRange> *out)
+{
+    QSqlQuery &query = selectCoverage;
+    query.bindValue(0, queryId);
+    query.bindValue(1, stepMs);
+    query.bindValue(2, end);
+    query.bindValue(3, start);
+    if (!query.exec()) {
+        qWarning("Cache %s: reading the coverage of %s failed: %s", qPrintable(path), qPrintable(queryId),
+            qPrintable(query.lastError().text()));
+        return false;
+    }
+    while (query.next())
+        out->push_back(
+            { std::max(start, query.value(0).toLongLong()), std::min(end, query.value(1).toLongLong()) });
+    query.finish();
+    return true;
+}
+
+// The finer steps of the query whose tiers can answer grid points of stepMs in [start, end), finest
+// first: for each, the coarsest of its tiers that divides stepMs, and its coverage as whole grid
+// steps (a grid point is answered only when every sample of its step is covered).
+std::vector<SampleStore::Impl::RollupSource> SampleStore::Impl::rollupSources(
+    const QString &queryId, qint64 stepMs, qint64 start, qint64 end)
+{
+    std::vector<RollupSource> sources;
+    if (stepMs < RollupTiers[0])
+        return sources;
+    std::vector<qint64> steps;
+    coveredSteps.bindValue(0, queryId);
+    coveredSteps.bindValue(1, stepMs);
+    if (!coveredSteps.exec())
+        return sources;
+    while (coveredSteps.next())
+        steps.push_back(coveredSteps.value(0).toLongLong());
+    coveredSteps.finish();
+    for (const qint64 step : steps) {
+        qint64 tier = 0;
+        for (const qint64 t : RollupTiers)
+            if (tierBuiltFrom(t, step) && t <= stepMs && stepMs % t == 0)
+                tier = t;
+        if (tier == 0)
+            continue;
+        std::vector<TimeRange> covered;
+        if (!coverageOf(queryId, step, start, end, &covered))
+            continue;
+        RollupSource source { step, tier, {} };
+        for (const TimeRange &range : covered) {
+            const TimeRange whole { alignUp(range.startMs, stepMs), alignDown(range.endMs, stepMs) };
+            if (whole.startMs < whole.endMs)
+                source.covered.push_back(whole);
+        }
+        if (!source.covered.empty())
+            sources.push_back(std::move(source));
+    }
+    return sources;
+}
+
+// Fills the grid points of result that finer steps' tiers cover with the mean, min and max of their
+// samples; the finest step that covers a point answers it. A point no tier covers keeps the value
+// of the result's own step (its min and max equal to it).
+void SampleStore::Impl::answerFromRollups(
+    const QString &queryId, qint64 start, qint64 end, QueryResult *result, std::map<qint64, size_t> *indexOf)
+{
+    const qint64 step = result->stepMs;
+    const std::vector<RollupSource> sources = rollupSources(queryId, step, start, end);
+    if (sources.empty())
+        return;
+    const size_t count = size_t((end - start) / step);
+    std::vector<qint8> answeredBy(count, -1);
+    for (size_t i = 0; i < sources.size(); ++i)
+        for (const TimeRange &range : sources[i].covered)
+            for (size_t k = size_t((range.startMs - start) / step); k < size_t((range.endMs - start) / step);
+                 ++k)
+                if (answeredBy[k] < 0)
+                    answeredBy[k] = qint8(i);
+
+    struct Totals
+    {
+        std::vector<double> count, min, max, sum;
+    };
+    std::vector<Totals> totals; // parallel to result->series
+    std::vector<double> counts(ChunkPoints), mins(ChunkPoints), maxs(ChunkPoints), sums(ChunkPoints);
+    for (size_t i = 0; i < sources.size(); ++i) {
+        const RollupSource &source = sources[i];
+        const qint64 chunkSpan = source.stepMs * ChunkPoints;
+        const int bucketCount = int(chunkSpan / source.tierMs);
+        const qint64 from = source.covered.front().startMs;
+        const qint64 to = source.covered.back().endMs;
+        readRollups.bindValue(0, queryId);
+        readRollups.bindValue(1, source.stepMs);
+        readRollups.bindValue(2, source.tierMs);
+        readRollups.bindValue(3, alignDown(from, chunkSpan));
+        readRollups.bindValue(4, to);
+        if (!readRollups.exec()) {
+            qWarning("Cache %s: reading the rollups of %s failed: %s", qPrintable(path), qPrintable(queryId),
+                qPrintable(readRollups.lastError().text()));
+            continue;
+        }
+        while (readRollups.next()) {
+            const size_t index = seriesIndex(readRollups, count, result, indexOf);
+            if (totals.size() <= index)
+                totals.resize(index + 1);
+            Totals &t = totals[index];
+            const qint64 chunkStart = readRollups.value(3).toLongLong();
+            const QByteArray data = readRollups.value(4).toByteArray();
+            if (!ChunkCodec::decodeAggregates(data.constData(), data.size(), counts.data(), mins.data(),
+                    maxs.data(), sums.data(), bucketCount)) {
+                qWarning("Cache %s: skipping an unreadable rollup chunk of %s", qPrintable(path),
+                    qPrintable(queryId));
+                continue;
+            }
+            if (t.count.empty()) {
+                t.count.assign(count, 0);
+                t.sum.assign(count, 0);
+                t.min.assign(count, std::numeric_limits<double>::infinity());
+                t.max.assign(count, -std::numeric_limits<double>::infinity());
+            }
+            for (int b = 0; b < bucketCount; ++b) {
+                const qint64 at = chunkStart + b * source.tierMs;
+                if (std::isnan(counts[size_t(b)]) || at < from || at >= to)
+                    continue;
+                const size_t k = size_t((at - start) / step);
+                if (answeredBy[k] != qint8(i))
+                    continue;
+                t.count[k] += counts[size_t(b)];
+                t.sum[k] += sums[size_t(b)];
+                t.min[k] = std::min(t.min[k], mins[size_t(b)]);
+                t.max[k] = std::max(t.max[k], maxs[size_t(b)]);
+            }
+        }
+        readRollups.finish();
+    }
+    for (size_t index = 0; index < totals.size(); ++index) {
+        const Totals &t = totals[index];
+        if (t.count.empty())
+            continue;
+        Series &series = result->series[index];
+        series.minValues = series.values;
+        series.maxValues = series.values;
+        for (size_t k = 0; k < count; ++k) {
+            if (t.count[k] == 0)
+                continue;
+            series.values[k] = t.sum[k] / t.count[k];
+            series.minValues[k] = t.min[k];
+            series.maxValues[k] = t.max[k];
+        }
+    }
+}
+
 QueryResult SampleStore::read(const QueryRequest &request) const
 {
     QueryResult result;
@@ -777,6 +1161,9 @@ QueryResult SampleStore::read(const QueryRequest &request) const
     const qint64 count = (end - start) / step;
     const qint64 span = step * ChunkPoints;
 
+    // Series by id: the step's own chunks and the tiers of finer steps fill the same series.
+    std::map<qint64, size_t> indexOf;
+
     QSqlQuery &query = d->readChunks;
     query.bindValue(0, request.queryId);
     query.bindValue(1, step);
@@ -787,22 +1174,12 @@ QueryResult SampleStore::read(const QueryRequest &request) const
             qPrintable(query.lastError().text()));
         return result;
     }
-    qint64 currentId = -1;
     while (query.next()) {
-        const qint64 id = query.value(0).toLongLong();
-        if (id != currentId) {
-            currentId = id;
-            Series series;
-            series.name = query.value(1).toString();
-            series.labels = decodeLabels(query.value(2).toString());
-            series.values.assign(size_t(count), nan());
-            result.series.push_back(std::move(series));
-        }
+        double *out = result.series[seriesIndex(query, size_t(count), &result, &indexOf)].values.data();
         const qint64 chunkStart = query.value(3).toLongLong();
         const QByteArray data = query.value(4).toByteArray();
         // Point k of the chunk is point k + offset of the request.
         const qint64 offset = (chunkStart - start) / step;
-        double *out = result.series.back().values.data();
         const bool inside = offset >= 0 && offset + ChunkPoints <= count;
         double *target = inside ? out + offset : d->chunkBuffer.data();
         if (!ChunkCodec::decode(data.constData(), data.size(), target, ChunkPoints)) {
@@ -820,6 +1197,8 @@ QueryResult SampleStore::read(const QueryRequest &request) const
         }
     }
     query.finish();
+
+    d->answerFromRollups(request.queryId, start, end, &result, &indexOf);
 
     // Series whose chunks hold only gaps inside the requested range are not part of the answer.
     std::erase_if(result.series, [](const Series &series) {
@@ -846,26 +1225,22 @@ std::vector<TimeRange> SampleStore::missing(const QueryRequest &request) const
     if (!d->open)
         return { TimeRange { start, end } };
 
+    // Covered at the step itself, or by the tier of a finer step.
+    std::vector<TimeRange> covered;
+    if (!d->coverageOf(request.queryId, step, start, end, &covered))
+        return { TimeRange { start, end } };
+    for (const Impl::RollupSource &source : d->rollupSources(request.queryId, step, start, end))
+        covered.insert(covered.end(), source.covered.begin(), source.covered.end());
+    std::sort(covered.begin(), covered.end(),
+        [](const TimeRange &a, const TimeRange &b) { return a.startMs < b.startMs; });
+
     std::vector<TimeRange> gaps;
     qint64 cursor = start;
-    QSqlQuery &query = d->selectCoverage;
-    query.bindValue(0, request.queryId);
-    query.bindValue(1, step);
-    query.bindValue(2, end);
-    query.bindValue(3, start);
-    if (!query.exec()) {
-        qWarning("Cache %s: reading the coverage of %s failed: %s", qPrintable(d->path),
-            qPrintable(request.queryId), qPrintable(query.lastError().text()));
-        return { TimeRange { start, end } };
+    for (const TimeRange &range : covered) {
+        if (range.startMs > cursor)
+            gaps.push_back({ cursor, range.startMs });
+        cursor = std::max(cursor, range.endMs);
     }
-    while (query.next() && cursor < end) {
-        const qint64 coveredStart = query.value(0).toLongLong();
-        const qint64 coveredEnd = query.value(1).toLongLong();
-        if (coveredStart > cursor)
-            gaps.push_back({ cursor, std::min(coveredStart, end) });
-        cursor = std::max(cursor, coveredEnd);
-    }
-    query.finish();
     if (cursor < end)
         gaps.push_back({ cursor, end });
     return gaps;
@@ -921,6 +1296,17 @@ bool SampleStore::Impl::cutCoverage(const QString &queryId, qint64 stepMs, qint6
     query.addBindValue(stepMs);
     query.addBindValue(cutMs);
     query.addBindValue(cutMs);
+    if (!query.exec())
+        return *error = sqlError(query), false;
+    // The rollup chunks of the step's chunks before the cut (those deleted, or never stored).
+    if (!query.prepare(
+            QStringLiteral("DELETE FROM rollup WHERE step_ms = ? AND chunk_start_ms + step_ms * %1 <= ? "
+                           "AND series_id IN (SELECT id FROM series WHERE query_id = ?)")
+                .arg(ChunkPoints)))
+        return *error = sqlError(query), false;
+    query.addBindValue(stepMs);
+    query.addBindValue(cutMs);
+    query.addBindValue(queryId);
     if (!query.exec())
         return *error = sqlError(query), false;
     return true;
@@ -985,130 +1371,199 @@ bool SampleStore::Impl::deleteOldestChunks(
 bool SampleStore::applyRetention(
     const RetentionPolicy &policy, qint64 nowMs, RetentionReport *report, QString *error)
 {
-    constexpr int BatchChunks = 500;
-    constexpr int VacuumPagesPerStep = 256;
+    if (!startRetention(policy, nowMs, error))
+        return false;
+    bool done = false;
+    while (!done)
+        if (!continueRetention(&done, report, error))
+            return false;
+    return true;
+}
+
+bool SampleStore::startRetention(const RetentionPolicy &policy, qint64 nowMs, QString *error)
+{
     QString ignored;
     if (!error)
         error = &ignored;
-    RetentionReport local;
-    if (!report)
-        report = &local;
-    *report = RetentionReport {};
+    d->retention.reset();
     if (!d->open) {
         *error = tr("The cache is not open.");
         return false;
     }
+    Impl::RetentionRun run;
+    run.policy = policy;
+    run.nowMs = nowMs;
     qint64 pages = 0, freePages = 0, pageSize = 0;
     if (!d->pageCounts(&pages, &freePages, &pageSize, error))
         return false;
-    report->bytesBefore = pages * pageSize;
+    run.report.bytesBefore = pages * pageSize;
+    run.phase = policy.maxAgeMs > 0 ? Impl::RetentionRun::Age
+        : policy.maxBytes > 0       ? Impl::RetentionRun::Size
+                                    : Impl::RetentionRun::Vacuum;
+    d->retention = run;
+    return true;
+}
 
-    if (policy.maxAgeMs > 0) {
-        const qint64 cutoff = nowMs - policy.maxAgeMs;
+bool SampleStore::isRetentionRunning() const
+{
+    return d->retention.has_value();
+}
+
+bool SampleStore::continueRetention(bool *done, RetentionReport *report, QString *error)
+{
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    *done = true;
+    if (!d->retention) {
+        *error = tr("No retention run was started.");
+        return false;
+    }
+    if (!d->open) {
+        d->retention.reset();
+        *error = tr("The cache is not open.");
+        return false;
+    }
+    Impl::RetentionRun &run = *d->retention;
+    const bool ok = d->retentionStep(&run, error);
+    if (report)
+        *report = run.report;
+    if (!ok || run.phase == Impl::RetentionRun::Done) {
+        d->retention.reset();
+        return ok;
+    }
+    *done = false;
+    return true;
+}
+
+// One step of a retention run: one transaction of deletions, or one incremental vacuum step.
+bool SampleStore::Impl::retentionStep(RetentionRun *run, QString *error)
+{
+    constexpr int BatchChunks = 500;
+    constexpr int VacuumPagesPerStep = 256;
+    RetentionReport &report = run->report;
+    const RetentionPolicy &policy = run->policy;
+    qint64 pages = 0, freePages = 0, pageSize = 0;
+    const auto afterAge
+        = [&] { run->phase = policy.maxBytes > 0 ? RetentionRun::Size : RetentionRun::Vacuum; };
+
+    switch (run->phase) {
+    case RetentionRun::Age: {
         qint64 deleted = 0, until = 0;
-        do {
-            if (!d->deleteOldestChunks(cutoff, BatchChunks, &deleted, &until, error))
-                return false;
-            report->chunksDeletedForAge += deleted;
-        } while (deleted > 0);
+        if (!deleteOldestChunks(run->nowMs - policy.maxAgeMs, BatchChunks, &deleted, &until, error))
+            return false;
+        report.chunksDeletedForAge += deleted;
+        if (deleted == 0)
+            run->phase = RetentionRun::AgeCoverage;
+        return true;
+    }
+    case RetentionRun::AgeCoverage: {
         // Coverage of ranges that held no chunks (answers with no series) goes too, cut at the
         // start of the chunk span that holds the cutoff: every chunk before it was deleted.
-        QSqlQuery pairs(d->db);
+        const qint64 cutoff = run->nowMs - policy.maxAgeMs;
+        QSqlQuery pairs(db);
         std::vector<std::pair<QString, qint64>> stale;
         if (!pairs.prepare(
                 QStringLiteral("SELECT DISTINCT query_id, step_ms FROM coverage WHERE start_ms < ?")))
-            return *error = d->sqlError(pairs), false;
+            return *error = sqlError(pairs), false;
         pairs.addBindValue(cutoff);
         if (!pairs.exec())
-            return *error = d->sqlError(pairs), false;
+            return *error = sqlError(pairs), false;
         while (pairs.next())
             stale.emplace_back(pairs.value(0).toString(), pairs.value(1).toLongLong());
         pairs.finish();
         if (!stale.empty()) {
-            if (!d->begin.exec())
-                return *error = d->sqlError(d->begin), false;
+            if (!begin.exec())
+                return *error = sqlError(begin), false;
             bool ok = true;
             for (size_t i = 0; ok && i < stale.size(); ++i) {
                 const qint64 span = stale[i].second * ChunkPoints;
                 if (span > 0)
-                    ok = d->cutCoverage(
-                        stale[i].first, stale[i].second, floorDiv(cutoff, span) * span, error);
+                    ok = cutCoverage(stale[i].first, stale[i].second, floorDiv(cutoff, span) * span, error);
             }
-            if (ok && !d->commit.exec()) {
-                *error = d->sqlError(d->commit);
+            if (ok && !commit.exec()) {
+                *error = sqlError(commit);
                 ok = false;
             }
             if (!ok) {
-                d->rollback.exec();
+                rollback.exec();
                 return false;
             }
         }
+        afterAge();
+        return true;
     }
-
-    if (policy.maxBytes > 0) {
-        while (true) {
-            if (!d->pageCounts(&pages, &freePages, &pageSize, error))
-                return false;
-            const qint64 used = (pages - freePages) * pageSize;
-            if (used <= policy.maxBytes)
-                break;
-            qint64 chunks = 0;
-            QSqlQuery count(d->db);
-            if (!count.exec(QStringLiteral("SELECT count(*) FROM chunk")) || !count.next())
-                return *error = d->sqlError(count), false;
-            chunks = count.value(0).toLongLong();
-            count.finish();
-            if (chunks == 0)
-                break;
-            // About as many chunks as hold the excess (the other tables make this an underestimate).
-            const qint64 perChunk = std::max<qint64>(1, used / chunks);
-            const int limit
-                = int(std::clamp<qint64>((used - policy.maxBytes + perChunk - 1) / perChunk, 1, BatchChunks));
-            qint64 deleted = 0;
-            if (!d->deleteOldestChunks(NoEndLimit, limit, &deleted, &report->deletedForSizeUntilMs, error))
-                return false;
-            report->chunksDeletedForSize += deleted;
-            if (deleted == 0)
-                break;
+    case RetentionRun::Size: {
+        if (!pageCounts(&pages, &freePages, &pageSize, error))
+            return false;
+        const qint64 used = (pages - freePages) * pageSize;
+        QSqlQuery count(db);
+        if (!count.exec(QStringLiteral("SELECT count(*) FROM chunk")) || !count.next())
+            return *error = sqlError(count), false;
+        const qint64 chunks = count.value(0).toLongLong();
+        count.finish();
+        if (used <= policy.maxBytes || chunks == 0) {
+            run->phase = RetentionRun::Vacuum;
+            return true;
         }
-    }
-
-    // Gives the free pages back in steps, each its own short transaction.
-    if (!d->pageCounts(&pages, &freePages, &pageSize, error))
-        return false;
-    QSqlQuery vacuum(d->db);
-    if (freePages > 0 && vacuum.exec(QStringLiteral("PRAGMA auto_vacuum")) && vacuum.next()
-        && vacuum.value(0).toInt() != 2) {
-        // Files created before auto-vacuum was really turned on (the pragma came after WAL mode,
-        // which had already written the header): one full VACUUM converts them, once.
-        vacuum.finish();
-        qInfo("Cache %s: converting to incremental auto-vacuum", qPrintable(d->path));
-        if (!vacuum.exec(QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL"))
-            || !vacuum.exec(QStringLiteral("VACUUM")))
-            qWarning("Cache %s: could not compact: %s", qPrintable(d->path),
-                qPrintable(vacuum.lastError().text()));
-        if (!d->pageCounts(&pages, &freePages, &pageSize, error))
+        // About as many chunks as hold the excess (the other tables make this an underestimate).
+        const qint64 perChunk = std::max<qint64>(1, used / chunks);
+        const int limit
+            = int(std::clamp<qint64>((used - policy.maxBytes + perChunk - 1) / perChunk, 1, BatchChunks));
+        qint64 deleted = 0;
+        if (!deleteOldestChunks(NoEndLimit, limit, &deleted, &report.deletedForSizeUntilMs, error))
             return false;
+        report.chunksDeletedForSize += deleted;
+        if (deleted == 0)
+            run->phase = RetentionRun::Vacuum;
+        return true;
     }
-    vacuum.finish();
-    while (freePages > 0) {
-        if (!vacuum.exec(QStringLiteral("PRAGMA incremental_vacuum(%1)").arg(VacuumPagesPerStep)))
-            return *error = d->sqlError(vacuum), false;
-        // Each page freed is a result row: stepping through them is what frees them.
-        while (vacuum.next()) { }
-        vacuum.finish();
-        const qint64 before = freePages;
-        if (!d->pageCounts(&pages, &freePages, &pageSize, error))
+    case RetentionRun::Vacuum: {
+        // Gives the free pages back in steps, each its own short transaction.
+        if (!pageCounts(&pages, &freePages, &pageSize, error))
             return false;
-        if (freePages >= before)
-            break; // not incremental auto-vacuum (e.g. a file another build created without it)
+        QSqlQuery vacuum(db);
+        if (!run->vacuumChecked) {
+            run->vacuumChecked = true;
+            if (freePages > 0 && vacuum.exec(QStringLiteral("PRAGMA auto_vacuum")) && vacuum.next()
+                && vacuum.value(0).toInt() != 2) {
+                // Files created before auto-vacuum was really turned on (the pragma came after WAL
+                // mode, which had already written the header): one full VACUUM converts them, once.
+                vacuum.finish();
+                qInfo("Cache %s: converting to incremental auto-vacuum", qPrintable(path));
+                if (!vacuum.exec(QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL"))
+                    || !vacuum.exec(QStringLiteral("VACUUM")))
+                    qWarning("Cache %s: could not compact: %s", qPrintable(path),
+                        qPrintable(vacuum.lastError().text()));
+                return true;
+            }
+            vacuum.finish();
+        }
+        if (freePages > 0) {
+            if (!vacuum.exec(QStringLiteral("PRAGMA incremental_vacuum(%1)").arg(VacuumPagesPerStep)))
+                return *error = sqlError(vacuum), false;
+            // Each page freed is a result row: stepping through them is what frees them.
+            while (vacuum.next()) { }
+            vacuum.finish();
+            const qint64 before = freePages;
+            if (!pageCounts(&pages, &freePages, &pageSize, error))
+                return false;
+            // Not incremental auto-vacuum (e.g. a file another build created without it): stop.
+            if (freePages > 0 && freePages < before)
+                return true;
+        }
+        // With WAL the file shrinks when the log is copied back; PASSIVE never waits for readers.
+        if (path != QLatin1String(":memory:"))
+            vacuum.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+        vacuum.finish();
+        if (!pageCounts(&pages, &freePages, &pageSize, error))
+            return false;
+        report.bytesAfter = pages * pageSize;
+        run->phase = RetentionRun::Done;
+        return true;
     }
-    // With WAL the file shrinks when the log is copied back; PASSIVE never waits for readers.
-    if (d->path != QLatin1String(":memory:"))
-        vacuum.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
-    vacuum.finish();
-    if (!d->pageCounts(&pages, &freePages, &pageSize, error))
-        return false;
-    report->bytesAfter = pages * pageSize;
+    case RetentionRun::Done:
+        return true;
+    }
     return true;
 }

@@ -47,11 +47,19 @@ struct RetentionReport
 // are not on the grid is served for the grid points inside [startMs, endMs): both bounds are
 // aligned up to the next multiple of stepMs, so read() may return a later startMs than asked.
 // Series that a write does not mention keep their stored values in its range.
+//
+// Rollups: every write also keeps tiers of 5 min and 1 h buckets (count, min, max and sum of the
+// samples) of the steps that divide them (5 s to 1 min for 5 min, 5 s to 30 min for 1 h). A read at
+// a coarser step that is a multiple of a tier (e.g. 30 min for a 30-day view, 6 h for a year) answers
+// its grid points from the finest covered step's tier where that step covers the whole grid step:
+// the value is then the mean over [t, t + step), with minValues and maxValues filled (Series). Such
+// points count as covered in missing(), so a coarse view over finely cached data asks the source for
+// nothing. Elsewhere the step's own samples answer, as before.
 class SampleStore
 {
     Q_DECLARE_TR_FUNCTIONS(SampleStore)
 public:
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
 
     // connectionName must be unique per open store (QSqlDatabase connections are named).
     explicit SampleStore(const QString &connectionName);
@@ -98,6 +106,13 @@ public:
     // pages back to the file system with incremental vacuum steps. report may be null.
     // On failure, what was deleted by committed batches stays deleted and coverage stays true.
     bool applyRetention(const RetentionPolicy &policy, qint64 nowMs, RetentionReport *report, QString *error);
+    // The same run in steps, so that a caller can serve reads and writes between them: start, then
+    // call continueRetention() until *done. Each step is one transaction of at most 500 chunks or
+    // one incremental vacuum step (a few ms); writes between steps are fine. report holds the run's
+    // figures so far (final once *done). A failed step ends the run; so do close() and a new start.
+    bool startRetention(const RetentionPolicy &policy, qint64 nowMs, QString *error);
+    bool continueRetention(bool *done, RetentionReport *report, QString *error);
+    bool isRetentionRunning() const;
 
 private:
     struct Impl;

@@ -47,6 +47,11 @@ QRectF ChartLinesItem::boundingRect() const
     return QRectF(QPointF(), m_area.size()).adjusted(-1, -1, 1, 1);
 }
 
+namespace {
+// Light enough that the lines over a band stay readable, dark enough that a one-pixel spike shows.
+constexpr int bandAlpha = 90;
+} // namespace
+
 ChartLinesItem::Placement ChartLinesItem::placement() const
 {
     return Placement { m_area.size(), m_xAxis->min(), m_xAxis->max(), m_yAxis->min(), m_yAxis->max() };
@@ -64,6 +69,13 @@ void ChartLinesItem::place(const Placement &placement)
         auto at = [&](const QPointF &point) {
             return QPointF((point.x() - placement.xMin) * dx, (point.y() - placement.yMin) * -dy + height);
         };
+        for (const QList<QPointF> &band : m_lines[l].bands) {
+            QPolygonF polygon;
+            polygon.reserve(band.size());
+            for (const QPointF &point : band)
+                polygon.append(at(point));
+            placed.bands.append(polygon);
+        }
         for (const QList<QPointF> &run : m_lines[l].runs) {
             if (run.size() == 1) {
                 placed.dots.append(at(run.front()));
@@ -110,6 +122,17 @@ void ChartLinesItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, 
 
 void ChartLinesItem::drawLines(QPainter &painter) const
 {
+    // Every band before any line, so that no band veils another series' line.
+    for (size_t l = 0; l < m_lines.size(); ++l) {
+        if (m_placed[l].bands.isEmpty())
+            continue;
+        QColor fill = m_lines[l].pen.color();
+        fill.setAlpha(bandAlpha);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(fill);
+        for (const QPolygonF &band : std::as_const(m_placed[l].bands))
+            painter.drawPolygon(band);
+    }
     for (size_t l = 0; l < m_lines.size(); ++l) {
         const QPen &pen = m_lines[l].pen;
         painter.setPen(pen);

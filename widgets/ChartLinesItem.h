@@ -5,6 +5,7 @@
 #include <QList>
 #include <QPen>
 #include <QPointF>
+#include <QPolygonF>
 
 #include <optional>
 #include <vector>
@@ -35,6 +36,9 @@ public:
     {
         QPen pen;
         std::vector<QList<QPointF>> runs; // in axis values: x in ms since the epoch, y the value
+        // The range of the samples behind each point (a rollup's min to max), drawn under the line
+        // in its colour, translucent: closed outlines in axis values.
+        std::vector<QList<QPointF>> bands = {};
     };
 
     ChartLinesItem(QChart *chart, QValueAxis *xAxis, QValueAxis *yAxis);
@@ -71,6 +75,7 @@ private:
     {
         QList<QLineF> segments;
         QList<QPointF> dots;
+        QList<QPolygonF> bands;
     };
     // Each line in item coordinates, for the placement it was computed for.
     std::vector<Placed> m_placed;

@@ -75,6 +75,47 @@ QColor mixed(const QColor &from, const QColor &to, double amount)
         float(from.blueF() + (to.blueF() - from.blueF()) * amount));
 }
 
+// The outlines of the band from each point's minimum to its maximum, per run between gaps: along the
+// maxima forward, then the minima back. Several points in one pixel column become one each way (the
+// column's highest maximum and lowest minimum), so the band costs at most two points a column.
+std::vector<QList<QPointF>> envelope(
+    const Series &series, qint64 startMs, qint64 stepMs, const PixelColumns &columns)
+{
+    std::vector<QList<QPointF>> bands;
+    QList<QPointF> upper, lower;
+    int bucket = std::numeric_limits<int>::min();
+    const auto close = [&] {
+        if (upper.size() > 1) {
+            QList<QPointF> band = upper;
+            std::reverse(lower.begin(), lower.end());
+            band.append(lower);
+            bands.push_back(std::move(band));
+        }
+        upper.clear();
+        lower.clear();
+        bucket = std::numeric_limits<int>::min();
+    };
+    for (size_t i = 0; i < series.values.size(); ++i) {
+        const double low = series.minValues[i], high = series.maxValues[i];
+        if (!std::isfinite(low) || !std::isfinite(high)) {
+            close();
+            continue;
+        }
+        const double x = double(startMs + qint64(i) * stepMs);
+        const int b = columns.count() > 0 ? columns.bucketOf(x) : int(i);
+        if (b == bucket && !upper.isEmpty()) {
+            upper.back().setY(std::max(upper.back().y(), high));
+            lower.back().setY(std::min(lower.back().y(), low));
+            continue;
+        }
+        bucket = b;
+        upper.append(QPointF(x, high));
+        lower.append(QPointF(x, low));
+    }
+    close();
+    return bands;
+}
+
 QColor withAlpha(QColor colour, int alpha)
 {
     colour.setAlpha(alpha);
@@ -303,6 +344,13 @@ qsizetype ChartPanel::drawnPointCount() const
             count += run.size();
     }
     return count;
+}
+
+std::vector<QList<QPointF>> ChartPanel::drawnEnvelope(int series) const
+{
+    if (series < 0 || series >= seriesCount() || m_lines[size_t(series)].hidden)
+        return {};
+    return m_lines[size_t(series)].bands;
 }
 
 std::vector<QList<QPointF>> ChartPanel::drawnSegments(int series) const
@@ -542,7 +590,8 @@ void ChartPanel::updateLinesItem()
     std::vector<ChartLinesItem::Line> lines;
     for (size_t s = 0; s < m_lines.size(); ++s)
         if (!m_lines[s].hidden && !m_lines[s].runs.empty())
-            lines.push_back(ChartLinesItem::Line { QPen(seriesColour(int(s)), lineWidth), m_lines[s].runs });
+            lines.push_back(ChartLinesItem::Line {
+                QPen(seriesColour(int(s)), lineWidth), m_lines[s].runs, m_lines[s].bands });
     m_linesItem->setLines(std::move(lines));
 }
 
@@ -552,7 +601,7 @@ void ChartPanel::rebuildSeries()
     m_chart->removeAllSeries();
     m_lines.clear();
     for (const Series &series : result.series)
-        m_lines.push_back(Line { series.name, false, nullptr, {}, nullptr });
+        m_lines.push_back(Line { series.name, false, nullptr, {}, {}, nullptr });
     for (size_t i = 0; i < m_lines.size(); ++i) {
         Line &line = m_lines[i];
         if (!m_stacked) {
@@ -651,7 +700,10 @@ void ChartPanel::updateValueRange()
     const double from = double(m_axisStartMs), to = double(m_axisEndMs);
     double minimum = 0, maximum = 0;
     for (size_t s = 0; s < m_lines.size(); ++s) {
-        for (const QList<QPointF> &segment : drawnSegments(int(s))) {
+        std::vector<QList<QPointF>> drawn = drawnSegments(int(s));
+        const std::vector<QList<QPointF>> bands = drawnEnvelope(int(s));
+        drawn.insert(drawn.end(), bands.begin(), bands.end());
+        for (const QList<QPointF> &segment : drawn) {
             for (const QPointF &point : segment) {
                 if (point.x() < from || point.x() > to)
                     continue;
@@ -753,6 +805,11 @@ void ChartPanel::updateGeometryPoints()
             continue;
         }
         line.runs = std::move(runs[s]);
+        const Series &series = result.series[s];
+        line.bands = line.hidden || series.minValues.size() != series.values.size()
+                || series.maxValues.size() != series.values.size()
+            ? std::vector<QList<QPointF>> {}
+            : envelope(series, result.startMs, result.stepMs, columns);
     }
     updateLinesItem();
     applyVisibility();

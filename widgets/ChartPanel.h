@@ -88,6 +88,11 @@ public:
     // The points drawn for one series: its segments between gaps (stacked: one segment, the top edge
     // of its area, i.e. the running total), decimated as drawn. Empty for a hidden series.
     std::vector<QList<QPointF>> drawnSegments(int series) const;
+    // The band drawn under a series whose result carries the range of the samples behind each point
+    // (Series::minValues/maxValues, from the cache's rollups): per run between gaps, a closed outline
+    // along the maxima forward and the minima back, at most a point per pixel column each way.
+    // Empty for a series without a range, a hidden one, and in stacked mode.
+    std::vector<QList<QPointF>> drawnEnvelope(int series) const;
     // The message shown while there is nothing to draw; empty when the chart has points.
     QString placeholderText() const;
 
@@ -130,6 +135,7 @@ private:
         // Lines: an empty series that names the line in the legend; m_linesItem draws the runs.
         QLineSeries *series = nullptr;
         std::vector<QList<QPointF>> runs; // lines: the runs of points between gaps, as drawn
+        std::vector<QList<QPointF>> bands; // lines: the range behind each point, when the result has one
         QAreaSeries *area = nullptr; // stacked: the area between the previous total and this one
     };
 

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -49,6 +50,8 @@ SettingsDialog::SettingsDialog(const DashboardConfig &config, QWidget *parent)
     , m_timeout(new QSpinBox(this))
     , m_refresh(new QSpinBox(this))
     , m_language(new QComboBox(this))
+    , m_cacheMaxAge(new QSpinBox(this))
+    , m_cacheMaxSize(new QSpinBox(this))
     , m_error(new QLabel(this))
 {
     setWindowTitle(tr("Settings"));
@@ -68,6 +71,11 @@ SettingsDialog::SettingsDialog(const DashboardConfig &config, QWidget *parent)
     m_language->addItem(tr("As the system"), QString());
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("繁體中文（香港）"), QStringLiteral("zh_HK"));
+    m_cacheMaxAge->setRange(DashboardConfig::MinCacheMaxAgeDays, DashboardConfig::MaxCacheMaxAgeDays);
+    m_cacheMaxAge->setSuffix(tr(" days"));
+    m_cacheMaxSize->setRange(DashboardConfig::MinCacheMaxSizeMb, DashboardConfig::MaxCacheMaxSizeMb);
+    m_cacheMaxSize->setSuffix(tr(" MB"));
+    m_cacheMaxSize->setGroupSeparatorShown(true);
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
     m_error->hide();
@@ -96,6 +104,15 @@ SettingsDialog::SettingsDialog(const DashboardConfig &config, QWidget *parent)
     displayForm->addRow(tr("Refresh every:"), m_refresh);
     displayForm->addRow(tr("Language (after a restart):"), m_language);
 
+    auto *cacheBox = new QGroupBox(tr("Cache"), this);
+    auto *cacheForm = new QFormLayout(cacheBox);
+    cacheForm->addRow(tr("Keep data for:"), m_cacheMaxAge);
+    cacheForm->addRow(tr("Largest file size:"), m_cacheMaxSize);
+    auto *cacheNote = new QLabel(
+        tr("The oldest data is deleted first, and fetched again when a view needs it."), cacheBox);
+    cacheNote->setWordWrap(true);
+    cacheForm->addRow(cacheNote);
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
@@ -103,7 +120,11 @@ SettingsDialog::SettingsDialog(const DashboardConfig &config, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(sourceBox);
     layout->addWidget(serverBox);
-    layout->addWidget(displayBox);
+    // Side by side, so that the dialog fits a 1366 x 768 screen.
+    auto *lower = new QHBoxLayout;
+    lower->addWidget(displayBox);
+    lower->addWidget(cacheBox);
+    layout->addLayout(lower);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
 
@@ -124,6 +145,8 @@ SettingsDialog::SettingsDialog(const DashboardConfig &config, QWidget *parent)
     m_timeout->setValue(server.limits.deadlineMs / 1000);
     m_refresh->setValue(config.refreshIntervalS);
     m_language->setCurrentIndex(std::max(0, m_language->findData(config.language)));
+    m_cacheMaxAge->setValue(config.cacheMaxAgeDays);
+    m_cacheMaxSize->setValue(config.cacheMaxSizeMb);
 
     connect(m_usePrometheus, &QRadioButton::toggled, this, &SettingsDialog::updateEnabled);
     connect(m_auth, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateEnabled);
@@ -148,6 +171,23 @@ std::optional<DashboardConfig> SettingsDialog::configFromFields(QString *error) 
     DashboardConfig config = m_config;
     config.refreshIntervalS = m_refresh->value();
     config.language = m_language->currentData().toString();
+    // A spin box keeps its last valid value while its text is not one (e.g. "5" below 16): say so
+    // rather than save a value other than the one on screen.
+    if (!m_cacheMaxAge->hasAcceptableInput()) {
+        *error = tr("Keep data for '%1': expected whole days from %2 to %3.")
+                     .arg(m_cacheMaxAge->text())
+                     .arg(DashboardConfig::MinCacheMaxAgeDays)
+                     .arg(DashboardConfig::MaxCacheMaxAgeDays);
+        return std::nullopt;
+    }
+    if (!m_cacheMaxSize->hasAcceptableInput()) {
+        *error = tr("Largest file size '%1': expected whole megabytes from %2 to %3.")
+                     .arg(m_cacheMaxSize->text(), QLocale().toString(DashboardConfig::MinCacheMaxSizeMb),
+                         QLocale().toString(DashboardConfig::MaxCacheMaxSizeMb));
+        return std::nullopt;
+    }
+    config.cacheMaxAgeDays = m_cacheMaxAge->value();
+    config.cacheMaxSizeMb = m_cacheMaxSize->value();
     if (!m_usePrometheus->isChecked()) {
         config.prometheus.reset();
         return config;

@@ -34,6 +34,8 @@ public:
     QComboBox *authBox() const { return m_auth; }
     QLineEdit *secretEnvEdit() const { return m_secretEnv; }
     QLabel *errorLabel() const { return m_error; }
+    QSpinBox *cacheMaxAgeBox() const { return m_cacheMaxAge; }
+    QSpinBox *cacheMaxSizeBox() const { return m_cacheMaxSize; }
 
 private:
     void updateEnabled();
@@ -52,5 +54,7 @@ private:
     QSpinBox *m_timeout;
     QSpinBox *m_refresh;
     QComboBox *m_language;
+    QSpinBox *m_cacheMaxAge;
+    QSpinBox *m_cacheMaxSize;
     QLabel *m_error;
 };

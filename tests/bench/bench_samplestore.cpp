@@ -1,10 +1,12 @@
 // The SQLite cache on realistic data: 30 days of every built-in query of the simulated centre at
 // its 3,000-GPU phase (379 node series among them) at a 60 s step, written a day at a time as a
-// backfill would, then read back. Reports ingest and read rates and the file size per sample.
+// backfill would, then read back. Reports ingest and read rates and the file size per sample (rollup
+// tiers included), and the reads of the 30-day and 1-year views from the rollups.
 // Budgets (design.md): ingest >= 5 M samples/s, <= 4 bytes/sample; reads >= 20 M samples/s (issue 4).
 #include "QueryCatalogue.h"
 #include "SampleStore.h"
 #include "Simulation.h"
+#include "ViewRange.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -195,6 +197,68 @@ void BM_Read(benchmark::State &state)
         double(series) * readDays * PointsPerDay * double(state.iterations()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_Read)->Arg(1)->Arg(30)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The views over long ranges, as the dashboard asks for them: the step ViewRange chooses for the
+// window (30 min for 30 days, 6 h for a year), answered from the rollups of the finer data the cache
+// holds. Every node's series: the 30 days at 1 min above (5 min tier), or a year at 10 min, the 7-day
+// view's step (1 h tier). "buckets read" counts the rollup buckets decoded, "points" the grid points
+// delivered (each with mean, min and max).
+void BM_RollupRead(benchmark::State &state)
+{
+    const int viewDays = int(state.range(0));
+    const qint64 fineStep = viewDays > Days ? 10 * 60'000 : StepMs;
+    const qint64 tierMs = viewDays > Days ? 3600'000 : 300'000;
+    const qint64 length = qint64(viewDays) * 24 * 3600'000;
+    const qint64 end = T0 + qint64(Days) * PointsPerDay * StepMs;
+    const qint64 step = ViewRange::stepFor(length);
+    QTemporaryDir dir;
+    QString path;
+    {
+        SampleStore writer(QStringLiteral("bench-rollup-writer"));
+        path = openFresh(writer, dir);
+        if (fineStep == StepMs) {
+            writeAll(writer, daysOf(NodeQuery));
+        } else {
+            Simulation simulation;
+            const qint64 span = 11'000 * fineStep;
+            for (qint64 t = end - length; t < end; t += span) {
+                const QueryResult piece
+                    = simulation.evaluate(QueryRequest { NodeQuery, t, std::min(end, t + span), fineStep });
+                writeAll(writer, { piece });
+            }
+        }
+    }
+    SampleStore store(QStringLiteral("bench-rollup"));
+    QString error;
+    if (!store.open(path, &error))
+        qFatal("%s", qPrintable(error));
+    const QueryRequest request { NodeQuery, (end - length) / step * step, end, step };
+    if (!store.missing(request).empty())
+        qFatal("the %d-day view is not answered from the rollups", viewDays);
+    size_t series = 0;
+    int points = 0;
+    for (auto _ : state) {
+        const QueryResult result = store.read(request);
+        series = result.series.size();
+        points = result.pointCount();
+        if (series == 0 || !result.series.front().hasRange())
+            qFatal("no rollup range in the %d-day view", viewDays);
+        benchmark::DoNotOptimize(result.series.data());
+    }
+    const double samples = double(series) * double(length / tierMs);
+    state.SetLabel(QStringLiteral("%1 d at %2 min from %3 min rollups of %4 s data")
+                       .arg(viewDays)
+                       .arg(step / 60'000)
+                       .arg(tierMs / 60'000)
+                       .arg(fineStep / 1000)
+                       .toStdString());
+    state.counters["series"] = double(series);
+    state.counters["points"] = double(series) * points;
+    state.counters["buckets read"] = samples;
+    state.counters["buckets/s"]
+        = benchmark::Counter(samples * double(state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_RollupRead)->Arg(30)->Arg(365)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 } // namespace
 

@@ -3,6 +3,7 @@
 // for every preset range at narrow and wide sizes, and the dark palette. Screenshots of the simulated
 // centre go to $AISC_TEST_OUTPUT.
 #include "ChartPanel.h"
+#include "SampleStore.h"
 #include "Simulation.h"
 #include "TimeSeriesModel.h"
 
@@ -126,6 +127,7 @@ private Q_SLOTS:
     void screenshots_data();
     void screenshots();
     void decimatesOnlyDenseSeries();
+    void rollupRangeIsDrawnAsABand();
 };
 
 void TestChartPanel::timeRangeSpansTheAxis()
@@ -519,6 +521,63 @@ void TestChartPanel::decimatesOnlyDenseSeries()
     const qsizetype narrow = panel.drawnPointCount();
     panel.resize(1800, 400);
     QTRY_VERIFY(panel.drawnPointCount() > narrow * 3 / 2);
+}
+
+void TestChartPanel::rollupRangeIsDrawnAsABand()
+{
+    // 30 days of the simulated centre's partitions at 1 min in the cache, shown at the 30-day view's
+    // 30 min step: read from the 5 min rollups, with each step's minimum and maximum.
+    const QString id = QStringLiteral("tensor_active_by_partition");
+    const qint64 end = now / (30 * minuteMs) * (30 * minuteMs);
+    const qint64 start = end - 30 * dayMs;
+    static Simulation simulation(SimulationConfig { .seed = 7, .targetGpus = 3000 });
+    const QueryResult fine = simulation.evaluate(QueryRequest { id, start, end, minuteMs });
+    SampleStore store(QStringLiteral("chartpanel-rollups"));
+    QString error;
+    QVERIFY2(store.open(QStringLiteral(":memory:"), &error), qPrintable(error));
+    QVERIFY2(store.write(fine, &error), qPrintable(error));
+    const QueryResult rolled = store.read(QueryRequest { id, start, end, 30 * minuteMs });
+    QVERIFY(!rolled.series.empty() && rolled.series.front().hasRange());
+    // What a point sample every 30 min shows instead.
+    const QueryResult sampled = simulation.evaluate(QueryRequest { id, start, end, 30 * minuteMs });
+
+    TimeSeriesModel model(id, QStringLiteral("%"));
+    model.setResult(rolled);
+    ChartPanel panel;
+    panel.setTitle(QStringLiteral("Tensor-pipe activity by partition, 30 days (5 min rollups)"));
+    panel.setModel(&model);
+    panel.setTimeRange(start, end);
+    showAt(panel, QSize(1300, 420));
+    QVERIFY(panel.grab().save(outputPath(QStringLiteral("chartpanel-rollup-band.png"))));
+
+    for (int s = 0; s < panel.seriesCount(); ++s) {
+        const Series &series = rolled.series[size_t(s)];
+        const Series *fineSeries = fine.findSeries(series.name);
+        const Series *sampledSeries = sampled.findSeries(series.name);
+        QVERIFY(fineSeries && sampledSeries);
+        double bandTop = -1, lineTop = -1;
+        for (const QList<QPointF> &band : panel.drawnEnvelope(s))
+            for (const QPointF &point : band)
+                bandTop = std::max(bandTop, point.y());
+        for (const QList<QPointF> &run : panel.drawnSegments(s))
+            for (const QPointF &point : run)
+                lineTop = std::max(lineTop, point.y());
+        const auto top = [](const std::vector<double> &values) {
+            double m = -1;
+            for (double v : values)
+                if (std::isfinite(v))
+                    m = std::max(m, v);
+            return m;
+        };
+        // The band reaches the highest 1 min sample of the month, which the line of means does not.
+        QCOMPARE(bandTop, top(fineSeries->values));
+        QVERIFY2(lineTop < bandTop, qPrintable(series.name));
+        QVERIFY(top(sampledSeries->values) <= bandTop);
+    }
+    // A result without a range draws no band.
+    model.setResult(sampled);
+    QCoreApplication::processEvents();
+    QTRY_VERIFY(panel.drawnEnvelope(0).empty() && !panel.drawnSegments(0).empty());
 }
 
 QTEST_MAIN(TestChartPanel)

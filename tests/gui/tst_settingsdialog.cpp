@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QRadioButton>
+#include <QSpinBox>
 #include <QTest>
 
 class TestSettingsDialog : public QObject
@@ -16,6 +17,7 @@ private Q_SLOTS:
     void secretIsNamedNotTyped();
     void credentialsInUrlRefused();
     void validServerAccepted();
+    void cacheLimitsAreEditedAndChecked();
 };
 
 void TestSettingsDialog::simulatedByDefault()
@@ -90,6 +92,41 @@ void TestSettingsDialog::validServerAccepted()
     QVERIFY(!config.prometheus->insecureSkipTlsVerify);
     // What the dialog does not show is kept.
     QCOMPARE(config.promqlOverrides, initial.promqlOverrides);
+}
+
+void TestSettingsDialog::cacheLimitsAreEditedAndChecked()
+{
+    DashboardConfig initial;
+    initial.cacheMaxAgeDays = 90;
+    initial.cacheMaxSizeMb = 512;
+    SettingsDialog dialog { initial };
+    dialog.show();
+    QCOMPARE(dialog.cacheMaxAgeBox()->value(), 90);
+    QCOMPARE(dialog.cacheMaxSizeBox()->value(), 512);
+
+    // Typed below the smallest cap: refused with the reason, not saved as the last valid value.
+    dialog.cacheMaxSizeBox()->setFocus();
+    dialog.cacheMaxSizeBox()->clear();
+    QTest::keyClicks(dialog.cacheMaxSizeBox(), QStringLiteral("5"));
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    QVERIFY2(dialog.errorLabel()->text().contains(QLatin1String("16"))
+            && dialog.errorLabel()->text().contains(QLatin1String("megabytes")),
+        qPrintable(dialog.errorLabel()->text()));
+    const QString folder = qEnvironmentVariable("AISC_TEST_OUTPUT", QDir::tempPath());
+    QVERIFY(dialog.grab().save(QDir(folder).absoluteFilePath(QStringLiteral("settings-dialog-cache.png"))));
+
+    dialog.cacheMaxSizeBox()->clear();
+    QTest::keyClicks(dialog.cacheMaxSizeBox(), QStringLiteral("4096"));
+    dialog.cacheMaxAgeBox()->setValue(30);
+    dialog.accept();
+    QVERIFY(!dialog.isVisible());
+    QCOMPARE(dialog.config().cacheMaxAgeDays, 30);
+    QCOMPARE(dialog.config().cacheMaxSizeMb, 4096);
+
+    // The spin boxes hold what the config file accepts, no more.
+    QCOMPARE(dialog.cacheMaxAgeBox()->maximum(), DashboardConfig::MaxCacheMaxAgeDays);
+    QCOMPARE(dialog.cacheMaxSizeBox()->minimum(), DashboardConfig::MinCacheMaxSizeMb);
 }
 
 QTEST_MAIN(TestSettingsDialog)

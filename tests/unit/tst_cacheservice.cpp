@@ -43,6 +43,7 @@ private Q_SLOTS:
     void damagedCacheIsReplacedWithANotice();
     void twoServicesOnOneFileBothKeepWorking();
     void retentionRunsAfterOpenAndTellsOnlyOfSizeDeletions();
+    void readsQueuedDuringRetentionGoFirst();
 
 private:
     QTemporaryDir m_dir;
@@ -298,6 +299,44 @@ void TestCacheService::retentionRunsAfterOpenAndTellsOnlyOfSizeDeletions()
                 && message.contains(QLatin1String("max_size_mb")),
             qPrintable(message));
     }
+}
+
+void TestCacheService::readsQueuedDuringRetentionGoFirst()
+{
+    const QString path = m_dir.filePath(QStringLiteral("long-retention.sqlite"));
+    constexpr qint64 Day = 24 * 60 * Minute;
+    // 400 series of 5 days (10 chunks each), a month ago: a run far over its limits, 8 batches.
+    const qint64 start = (QDateTime::currentMSecsSinceEpoch() / Day - 30) * Day;
+    {
+        CacheService cache;
+        QSignalSpy written(&cache, &CacheService::written);
+        cache.open(path);
+        QueryResult result = makeResult(QStringLiteral("node_gpu_util"), start, {});
+        result.series.clear();
+        for (int s = 0; s < 400; ++s) {
+            Series series;
+            series.name = QStringLiteral("node-%1").arg(s, 3, 10, QLatin1Char('0'));
+            series.values.assign(5 * 1440, double(s % 100));
+            result.series.push_back(std::move(series));
+        }
+        cache.write(std::move(result));
+        QVERIFY(written.wait(Timeout));
+    }
+    CacheService cache;
+    QStringList order;
+    connect(&cache, &CacheService::readFinished, this, [&] { order.append(QStringLiteral("read")); });
+    connect(&cache, &CacheService::retentionApplied, this, [&](const RetentionReport &report) {
+        order.append(QStringLiteral("retention"));
+        QCOMPARE(report.chunksDeletedForAge, qint64(400 * 10));
+    });
+    cache.open(path);
+    RetentionPolicy policy;
+    policy.maxAgeMs = Day;
+    cache.setRetention(policy);
+    // Asked after the run started: answered while it is under way, not after it.
+    cache.read(QueryRequest { QStringLiteral("node_gpu_util"), start, start + Day, Minute });
+    QTRY_COMPARE_WITH_TIMEOUT(order.size(), 2, Timeout);
+    QCOMPARE(order, (QStringList { QStringLiteral("read"), QStringLiteral("retention") }));
 }
 
 QTEST_GUILESS_MAIN(TestCacheService)

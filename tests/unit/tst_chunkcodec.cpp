@@ -70,6 +70,7 @@ private Q_SLOTS:
     void allGapsEncodeNothing();
     void compactOnDecimalData();
     void damagedBlobsAreRefusedNotRead();
+    void aggregatesRoundTrip();
 };
 
 void TestChunkCodec::roundTrip_data()
@@ -202,6 +203,44 @@ void TestChunkCodec::damagedBlobsAreRefusedNotRead()
     std::vector<double> out(Points);
     QVERIFY(!ChunkCodec::decode("\x09\x00\x00\x01\x00\x00", 6, out.data(), Points)); // unknown encoding
     QVERIFY(!ChunkCodec::decode("\x02\xff\x02\x02\x00\x00", 6, out.data(), Points)); // beyond the chunk
+}
+
+void TestChunkCodec::aggregatesRoundTrip()
+{
+    constexpr int Buckets = 720;
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    std::vector<double> counts(Buckets), mins(Buckets), maxs(Buckets), sums(Buckets);
+    for (int b = 0; b < Buckets; ++b) {
+        const bool empty = b < 10 || b % 97 == 0;
+        counts[size_t(b)] = empty ? nan : 5;
+        mins[size_t(b)] = empty ? nan : 10 + b % 13;
+        maxs[size_t(b)] = empty ? nan : 60 + b % 29 + 0.25;
+        sums[size_t(b)] = empty ? nan : 5 * (30 + b % 17) + 0.5;
+    }
+    QByteArray blob;
+    QVERIFY(ChunkCodec::encodeAggregates(
+        { counts.data(), mins.data(), maxs.data(), sums.data() }, Buckets, &blob));
+    // Whole numbers and few decimals: about a byte a bucket and array, not 8.
+    QVERIFY2(blob.size() < 4 * Buckets, qPrintable(QString::number(blob.size())));
+    std::vector<double> out[4];
+    for (std::vector<double> &array : out)
+        array.resize(Buckets);
+    QVERIFY(ChunkCodec::decodeAggregates(
+        blob.constData(), blob.size(), out[0].data(), out[1].data(), out[2].data(), out[3].data(), Buckets));
+    const std::vector<double> *in[] = { &counts, &mins, &maxs, &sums };
+    for (int a = 0; a < 4; ++a)
+        for (int b = 0; b < Buckets; ++b)
+            QVERIFY(std::isnan((*in[a])[size_t(b)]) ? std::isnan(out[a][size_t(b)])
+                                                    : out[a][size_t(b)] == (*in[a])[size_t(b)]);
+    // Cut short anywhere: refused, never read past the end.
+    for (const qsizetype size :
+        { qsizetype(0), qsizetype(1), qsizetype(3), blob.size() / 2, blob.size() - 1 })
+        QVERIFY(!ChunkCodec::decodeAggregates(
+            blob.constData(), size, out[0].data(), out[1].data(), out[2].data(), out[3].data(), Buckets));
+    // No bucket with a sample: nothing to store.
+    std::vector<double> none(Buckets, nan);
+    QVERIFY(!ChunkCodec::encodeAggregates(
+        { none.data(), none.data(), none.data(), none.data() }, Buckets, &blob));
 }
 
 QTEST_GUILESS_MAIN(TestChunkCodec)

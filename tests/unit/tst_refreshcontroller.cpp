@@ -100,6 +100,7 @@ private Q_SLOTS:
     void pausedWindowStaysInThePast();
     void fixedWindowSpansFromItsStart();
     void windowChangeWhileStoppedReadsTheCacheOnly();
+    void longWindowOverFineDataAsksOnlyForTheRest();
 
 private:
     static bool waitForRound(RefreshController &controller);
@@ -548,6 +549,58 @@ void TestRefreshController::windowChangeWhileStoppedReadsTheCacheOnly()
     QVERIFY(waitForRound(controller));
     QCOMPARE(source.rangeRequests().size(), 2);
     QCOMPARE(source.rangeRequests().last().endMs - source.rangeRequests().last().startMs, hour);
+}
+
+void TestRefreshController::longWindowOverFineDataAsksOnlyForTheRest()
+{
+    RecordingSource source(&m_simulation);
+    source.now = m_start;
+    CacheService cache;
+    cache.open(QStringLiteral(":memory:"));
+    RefreshController controller(&source, &cache);
+    const QString id = QStringLiteral("gpu_util_by_partition");
+    controller.setRangeQueries({ id });
+    controller.setWindow(24 * hour, minute);
+    controller.refreshNow();
+    QVERIFY(waitForRound(controller));
+    const QueryRequest day = controller.windowRequest(id);
+
+    // The 7-day view (10 min): its last day is answered from the 5 min rollups of the 24 h view's
+    // 1 min data; only the six days before it, and the 10 minutes the 1 min data ends inside, are asked for.
+    source.requests.clear();
+    QSignalSpy ranges(&controller, &RefreshController::rangeResultReady);
+    controller.setWindow(7 * 24 * hour, 10 * minute);
+    controller.refreshNow();
+    QVERIFY(waitForRound(controller));
+    const QueryRequest week = controller.windowRequest(id);
+    const qint64 fineFrom = (day.startMs + 10 * minute - 1) / (10 * minute) * (10 * minute);
+    const qint64 fineUntil = day.endMs / (10 * minute) * (10 * minute);
+    const QList<QueryRequest> asked = source.rangeRequests();
+    QVERIFY(!asked.isEmpty());
+    for (const QueryRequest &request : asked) {
+        QCOMPARE(request.stepMs, 10 * minute);
+        QVERIFY2(request.endMs <= fineFrom || request.startMs >= fineUntil,
+            qPrintable(QStringLiteral("%1 .. %2").arg(request.startMs).arg(request.endMs)));
+    }
+    qint64 points = 0;
+    for (const QueryRequest &request : asked)
+        points += request.pointCount();
+    QCOMPARE(points, week.pointCount() - (fineUntil - fineFrom) / (10 * minute));
+
+    // What the view shows has the range of the 1 min samples where they are cached.
+    const QList<QueryResult> shown = withData(ranges);
+    QVERIFY(!shown.isEmpty());
+    const Series &series = shown.last().series.front();
+    QVERIFY(series.hasRange());
+    const size_t inFine = size_t((fineFrom - shown.last().startMs) / (10 * minute)) + 1;
+    QVERIFY(series.maxValues[inFine] >= series.values[inFine]);
+    QVERIFY(series.minValues[inFine] <= series.values[inFine]);
+
+    // Opened again: nothing to ask.
+    source.requests.clear();
+    controller.refreshNow();
+    QVERIFY(waitForRound(controller));
+    QVERIFY(source.rangeRequests().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestRefreshController)

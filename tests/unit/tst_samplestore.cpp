@@ -65,6 +65,45 @@ bool sameValues(const std::vector<double> &a, const std::vector<double> &b)
     return true;
 }
 
+// The mean, minimum and maximum of each run of `per` values (gaps left out; NaN when all are gaps).
+struct Buckets
+{
+    std::vector<double> mean, min, max;
+};
+Buckets bucketsOf(const std::vector<double> &values, size_t per)
+{
+    Buckets out;
+    for (size_t i = 0; i < values.size(); i += per) {
+        double sum = 0, n = 0, low = NaN, high = NaN;
+        for (size_t j = i; j < std::min(values.size(), i + per); ++j) {
+            if (std::isnan(values[j]))
+                continue;
+            sum += values[j];
+            ++n;
+            low = std::isnan(low) ? values[j] : std::min(low, values[j]);
+            high = std::isnan(high) ? values[j] : std::max(high, values[j]);
+        }
+        out.mean.push_back(n > 0 ? sum / n : NaN);
+        out.min.push_back(low);
+        out.max.push_back(high);
+    }
+    return out;
+}
+
+// Equal within the rounding of a sum (the cache snaps sums of decimals to their decimals).
+bool closeValues(const std::vector<double> &a, const std::vector<double> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        if (std::isnan(a[i]) != std::isnan(b[i]))
+            return false;
+        if (!std::isnan(a[i]) && std::fabs(a[i] - b[i]) > 1e-9 * std::max(1.0, std::fabs(b[i])))
+            return false;
+    }
+    return true;
+}
+
 QByteArray fileHash(const QString &path)
 {
     QFile file(path);
@@ -102,6 +141,12 @@ private Q_SLOTS:
     void killedWriterLosesAtMostTheUnfinishedBatch();
     void ageRetentionDeletesOldChunksAndCoverage();
     void sizeCapDeletesOldestFirstAndGivesSpaceBack();
+    void rollupsAnswerCoarseReads_data();
+    void rollupsAnswerCoarseReads();
+    void rollupsFollowOverwrites();
+    void rollupsAndTheStepsOwnSamplesShareAWindow();
+    void version2CacheGetsItsRollupsOnUpgrade();
+    void retentionDeletesRollupsWithTheirChunks();
 
 private:
     QTemporaryDir m_dir;
@@ -312,10 +357,11 @@ void TestSampleStore::missing()
             qPrintable(error));
     }
     QCOMPARE(store.missing(makeRequest(query, request.startMs, request.endMs, Minute)), expected);
-    // Coverage is per step: the same range at another step is all missing.
-    const qint64 alignedStart = (request.startMs + 5 * Minute - 1) / (5 * Minute) * (5 * Minute);
-    const qint64 alignedEnd = (request.endMs + 5 * Minute - 1) / (5 * Minute) * (5 * Minute);
-    QCOMPARE(store.missing(makeRequest(query, request.startMs, request.endMs, 5 * Minute)),
+    // Coverage is per step: the same range at a step no rollup tier of 1 min serves (2 min is finer
+    // than the 5 min tier) is all missing.
+    const qint64 alignedStart = (request.startMs + 2 * Minute - 1) / (2 * Minute) * (2 * Minute);
+    const qint64 alignedEnd = (request.endMs + 2 * Minute - 1) / (2 * Minute) * (2 * Minute);
+    QCOMPARE(store.missing(makeRequest(query, request.startMs, request.endMs, 2 * Minute)),
         (std::vector<TimeRange> { { alignedStart, alignedEnd } }));
 }
 
@@ -776,6 +822,19 @@ void TestSampleStore::killedWriterLosesAtMostTheUnfinishedBatch()
     }
     // Nothing of an unfinished batch is half there.
     QVERIFY(store.read(makeRequest(query, until, until + batchPoints * Minute, Minute)).series.empty());
+    // The 1 h tier was written with its chunks: an hourly read of the same range agrees with them.
+    constexpr qint64 Hour = 60 * Minute;
+    QVERIFY(store.missing(makeRequest(query, T0, until, Hour)).empty());
+    const QueryResult hourly = store.read(makeRequest(query, T0, until, Hour));
+    QCOMPARE(hourly.series.size(), size_t(seriesPerBatch));
+    for (int s = 0; s < seriesPerBatch; ++s) {
+        const Buckets expected = bucketsOf(read.series[size_t(s)].values, 60);
+        const Series &series = hourly.series[size_t(s)];
+        QVERIFY(closeValues(series.values, expected.mean));
+        QVERIFY(sameValues(series.minValues, expected.min));
+        QVERIFY(sameValues(series.maxValues, expected.max));
+    }
+    QVERIFY(store.read(makeRequest(query, until, until + Hour, Hour)).series.empty());
 }
 
 void TestSampleStore::ageRetentionDeletesOldChunksAndCoverage()
@@ -883,6 +942,254 @@ void TestSampleStore::sizeCapDeletesOldestFirstAndGivesSpaceBack()
     // Under the cap now: nothing more is deleted.
     QVERIFY2(store.applyRetention(policy, T0 + days * Day, &report, &error), qPrintable(error));
     QCOMPARE(report.chunksDeleted(), qint64(0));
+}
+
+void TestSampleStore::rollupsAnswerCoarseReads_data()
+{
+    QTest::addColumn<qint64>("fineStep");
+    QTest::addColumn<qint64>("coarseStep");
+    // The steps of the 24 h, 6 h and 7 d views read by the 7 d, 30 d, 90 d and 1 y views.
+    QTest::newRow("1 min read at 30 min (5 min tier)") << Minute << 30 * Minute;
+    QTest::newRow("1 min read at 10 min (5 min tier)") << Minute << 10 * Minute;
+    QTest::newRow("15 s read at 2 h (1 h tier)") << qint64(15'000) << 120 * Minute;
+    QTest::newRow("10 min read at 6 h (1 h tier)") << 10 * Minute << 360 * Minute;
+}
+
+void TestSampleStore::rollupsAnswerCoarseReads()
+{
+    QFETCH(qint64, fineStep);
+    QFETCH(qint64, coarseStep);
+    SampleStore store(nextConnection());
+    QString error;
+    QVERIFY2(store.open(QStringLiteral(":memory:"), &error), qPrintable(error));
+    const QString query = QStringLiteral("gpu_util_by_partition");
+    // Four days of whole percents with a gap, and one sample of a spike that a point sample every
+    // coarse step misses.
+    const qint64 length = 4 * Day;
+    const size_t points = size_t(length / fineStep);
+    std::vector<double> values(points);
+    QRandomGenerator generator(11);
+    for (double &v : values)
+        v = 40 + generator.bounded(20);
+    const size_t spike = size_t(Day / fineStep) + 1;
+    values[spike] = 100;
+    std::fill(values.begin() + qsizetype(2 * Day / fineStep),
+        values.begin() + qsizetype(2 * Day / fineStep) + 7, NaN);
+    QVERIFY2(
+        store.write(makeResult(query, T0, fineStep, { makeSeries(QStringLiteral("batch"), values) }), &error),
+        qPrintable(error));
+
+    // Gap-only fetching: the coarse view over finely cached data asks the source for nothing...
+    const QueryRequest coarse = makeRequest(query, T0, T0 + length, coarseStep);
+    QVERIFY(store.missing(coarse).empty());
+    // ...beyond it, only the part the fine step does not cover.
+    QCOMPARE(store.missing(makeRequest(query, T0, T0 + length + 3 * coarseStep, coarseStep)),
+        (std::vector<TimeRange> { { T0 + length, T0 + length + 3 * coarseStep } }));
+
+    const QueryResult read = store.read(coarse);
+    QCOMPARE(read.stepMs, coarseStep);
+    QCOMPARE(read.series.size(), size_t(1));
+    const Series &series = read.series[0];
+    QCOMPARE(series.values.size(), size_t(length / coarseStep));
+    QVERIFY(series.hasRange());
+    const Buckets expected = bucketsOf(values, size_t(coarseStep / fineStep));
+    QVERIFY(closeValues(series.values, expected.mean));
+    QVERIFY(sameValues(series.minValues, expected.min));
+    QVERIFY(sameValues(series.maxValues, expected.max));
+    // The spike is in the maximum of its step, though no coarse grid point falls on it.
+    const size_t spikeBucket = spike * size_t(fineStep) / size_t(coarseStep);
+    QCOMPARE(series.maxValues[spikeBucket], 100.0);
+    QVERIFY(series.values[spikeBucket] < 100);
+
+    // A read at the fine step is unchanged: plain samples, no range.
+    const QueryResult fine = store.read(makeRequest(query, T0, T0 + length, fineStep));
+    QVERIFY(sameValues(fine.series.at(0).values, values));
+    QVERIFY(!fine.series.at(0).hasRange());
+}
+
+void TestSampleStore::rollupsFollowOverwrites()
+{
+    SampleStore store(nextConnection());
+    QString error;
+    QVERIFY2(store.open(QStringLiteral(":memory:"), &error), qPrintable(error));
+    const QString query = QStringLiteral("power_mw");
+    std::vector<double> values(2 * 1440);
+    for (size_t i = 0; i < values.size(); ++i)
+        values[i] = 1.25 + double(i % 7) * 0.01;
+    QVERIFY2(
+        store.write(makeResult(query, T0, Minute, { makeSeries(QStringLiteral("total"), values) }), &error),
+        qPrintable(error));
+    // A refresh rewrites three minutes in the middle of a chunk (read-modify-write of the chunk):
+    // the buckets around them follow, the others keep their values.
+    const std::vector<double> tail { 9.5, NaN, 0.5 };
+    QVERIFY2(store.write(
+                 makeResult(query, T0 + 601 * Minute, Minute, { makeSeries(QStringLiteral("total"), tail) }),
+                 &error),
+        qPrintable(error));
+    std::copy(tail.begin(), tail.end(), values.begin() + 601);
+    // A write of another step does not touch the 1 min tiers.
+    QVERIFY2(store.write(
+                 makeResult(query, T0, 30 * Minute, { makeSeries(QStringLiteral("total"), { 77.0, 77.0 }) }),
+                 &error),
+        qPrintable(error));
+
+    const QueryResult read = store.read(makeRequest(query, T0, T0 + 2 * Day, 30 * Minute));
+    QCOMPARE(read.series.size(), size_t(1));
+    const Buckets expected = bucketsOf(values, 30);
+    QVERIFY(closeValues(read.series[0].values, expected.mean));
+    QVERIFY(sameValues(read.series[0].minValues, expected.min));
+    QVERIFY(sameValues(read.series[0].maxValues, expected.max));
+    QCOMPARE(read.series[0].maxValues[20], 9.5);
+    QCOMPARE(read.series[0].minValues[20], 0.5);
+}
+
+void TestSampleStore::rollupsAndTheStepsOwnSamplesShareAWindow()
+{
+    SampleStore store(nextConnection());
+    QString error;
+    QVERIFY2(store.open(QStringLiteral(":memory:"), &error), qPrintable(error));
+    const QString query = QStringLiteral("queue_pending_by_partition");
+    constexpr qint64 Step = 30 * Minute;
+    // The first day at 30 min (a 30-day view fetched it), the second at 1 min (a 24 h view did),
+    // and half an hour of the second at 30 min too.
+    QVERIFY2(store.write(makeResult(query, T0, Step,
+                             { makeSeries(QStringLiteral("gpu"), std::vector<double>(49, 3.0)) }),
+                 &error),
+        qPrintable(error));
+    std::vector<double> fine(1440);
+    for (size_t i = 0; i < fine.size(); ++i)
+        fine[i] = double(i % 30);
+    QVERIFY2(
+        store.write(makeResult(query, T0 + Day, Minute, { makeSeries(QStringLiteral("gpu"), fine) }), &error),
+        qPrintable(error));
+
+    const QueryRequest request = makeRequest(query, T0, T0 + 2 * Day, Step);
+    QVERIFY(store.missing(request).empty());
+    const QueryResult read = store.read(request);
+    QCOMPARE(read.series.size(), size_t(1));
+    const Series &series = read.series[0];
+    QCOMPARE(series.values.size(), size_t(96));
+    QVERIFY(series.hasRange());
+    for (size_t k = 0; k < 48; ++k) {
+        // Plain samples: the range is the value.
+        QCOMPARE(series.values[k], 3.0);
+        QCOMPARE(series.minValues[k], 3.0);
+        QCOMPARE(series.maxValues[k], 3.0);
+    }
+    for (size_t k = 48; k < 96; ++k) {
+        // From the finer step's tier, also where the 30 min sample exists (k = 48).
+        QCOMPARE(series.values[k], 14.5);
+        QCOMPARE(series.minValues[k], 0.0);
+        QCOMPARE(series.maxValues[k], 29.0);
+    }
+}
+
+void TestSampleStore::version2CacheGetsItsRollupsOnUpgrade()
+{
+    const QString path = m_dir.filePath(QStringLiteral("version2.sqlite"));
+    const QString query = QStringLiteral("node_gpu_util");
+    std::vector<double> values(3 * 1440);
+    for (size_t i = 0; i < values.size(); ++i)
+        values[i] = double((i * 37) % 101) / 8;
+    {
+        SampleStore store(nextConnection());
+        QString error;
+        QVERIFY2(store.open(path, &error), qPrintable(error));
+        QVERIFY2(
+            store.write(makeResult(query, T0, Minute, { makeSeries(QStringLiteral("n1"), values) }), &error),
+            qPrintable(error));
+    }
+    {
+        // What version 2 left: the same tables without rollups.
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("make-v2"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery sql(db);
+        QVERIFY(sql.exec(QStringLiteral("DROP TABLE rollup")));
+        QVERIFY(sql.exec(QStringLiteral("PRAGMA user_version = 2")));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("make-v2"));
+
+    SampleStore store(nextConnection());
+    QString error;
+    QVERIFY2(store.open(path, &error), qPrintable(error));
+    const QueryRequest coarse = makeRequest(query, T0, T0 + 3 * Day, 6 * 60 * Minute);
+    QVERIFY(store.missing(coarse).empty());
+    const QueryResult read = store.read(coarse);
+    QCOMPARE(read.series.size(), size_t(1));
+    const Buckets expected = bucketsOf(values, 360);
+    QVERIFY(closeValues(read.series[0].values, expected.mean));
+    QVERIFY(sameValues(read.series[0].minValues, expected.min));
+    QVERIFY(sameValues(read.series[0].maxValues, expected.max));
+    store.close();
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect-v3"));
+    db.setDatabaseName(path);
+    QVERIFY(db.open());
+    QSqlQuery sql(db);
+    QVERIFY(sql.exec(QStringLiteral("PRAGMA user_version")) && sql.next());
+    QCOMPARE(sql.value(0).toInt(), SampleStore::SchemaVersion);
+    // A rollup chunk per chunk and tier: 3 days at 1 min are 6 chunks of 12 h.
+    QVERIFY(
+        sql.exec(QStringLiteral("SELECT tier_ms, count(*) FROM rollup GROUP BY tier_ms ORDER BY tier_ms")));
+    QVERIFY(sql.next());
+    QCOMPARE(sql.value(0).toLongLong(), 5 * Minute);
+    QCOMPARE(sql.value(1).toInt(), 6);
+    QVERIFY(sql.next());
+    QCOMPARE(sql.value(0).toLongLong(), 60 * Minute);
+    QCOMPARE(sql.value(1).toInt(), 6);
+    sql = QSqlQuery();
+    db.close();
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("inspect-v3"));
+}
+
+void TestSampleStore::retentionDeletesRollupsWithTheirChunks()
+{
+    const QString path = m_dir.filePath(QStringLiteral("rollup-retention.sqlite"));
+    SampleStore store(nextConnection());
+    QString error;
+    QVERIFY2(store.open(path, &error), qPrintable(error));
+    const QString query = QStringLiteral("gpu_util_by_partition");
+    constexpr int days = 20;
+    QVERIFY2(store.write(makeResult(query, T0, Minute,
+                             { makeSeries(QStringLiteral("a"), std::vector<double>(days * 1440, 42.0)) }),
+                 &error),
+        qPrintable(error));
+    const qint64 cut = T0 + 10 * Day;
+    // Rollup chunks of the chunks before the cut.
+    const auto rollupChunksBeforeCut = [&]() {
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect-rollup"));
+        db.setDatabaseName(path);
+        qint64 count = -1;
+        if (db.open()) {
+            QSqlQuery sql(db);
+            if (sql.exec(
+                    QStringLiteral("SELECT count(*) FROM rollup WHERE chunk_start_ms + step_ms * 720 <= %1")
+                        .arg(cut))
+                && sql.next())
+                count = sql.value(0).toLongLong();
+        }
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("inspect-rollup"));
+        return count;
+    };
+    QVERIFY(rollupChunksBeforeCut() > 0);
+
+    RetentionPolicy policy;
+    policy.maxAgeMs = 10 * Day;
+    QVERIFY2(store.applyRetention(policy, T0 + days * Day, nullptr, &error), qPrintable(error));
+    QCOMPARE(rollupChunksBeforeCut(), qint64(0));
+
+    // The deleted days are missing at the coarse step too, and not answered from stale rollups.
+    constexpr qint64 Step = 2 * 60 * Minute;
+    QCOMPARE(store.missing(makeRequest(query, T0, T0 + days * Day, Step)),
+        (std::vector<TimeRange> { { T0, cut } }));
+    const QueryResult read = store.read(makeRequest(query, T0, T0 + days * Day, Step));
+    QCOMPARE(read.series.size(), size_t(1));
+    for (size_t k = 0; k < read.series[0].values.size(); ++k)
+        QCOMPARE(std::isnan(read.series[0].values[k]), k < 10 * 12);
 }
 
 QTEST_GUILESS_MAIN(TestSampleStore)
