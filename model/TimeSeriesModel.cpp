@@ -25,8 +25,11 @@ bool sameSeriesNames(const QueryResult &a, const QueryResult &b)
 // QueryResult promises this; the row arithmetic of a minimal update relies on it.
 bool rectangular(const QueryResult &result)
 {
-    return std::all_of(result.series.begin(), result.series.end(),
-        [&](const Series &s) { return int(s.values.size()) == result.pointCount(); });
+    return std::all_of(result.series.begin(), result.series.end(), [&](const Series &s) {
+        return int(s.values.size()) == result.pointCount()
+            && (!s.hasRange()
+                || (s.minValues.size() == s.values.size() && s.maxValues.size() == s.values.size()));
+    });
 }
 
 // The first and last of the count values at which a and b differ (NaN equals NaN), or {-1, -1}.
@@ -114,10 +117,29 @@ void TimeSeriesModel::setResult(QueryResult &&result)
     const int keepLast = int(std::min<qint64>(oldCount, shift + newCount)) - 1;
     const int overlapFirst = keepFirst - int(shift);
     int firstRow = newCount, lastRow = -1, firstColumn = columnCount(), lastColumn = -1;
+    const int overlapCount = keepLast - keepFirst + 1;
     for (int c = 0; c < columnCount(); ++c) {
-        const auto [first, last]
-            = differingSpan(m_result.series[size_t(c)].values.data() + m_firstRow + keepFirst,
-                result.series[size_t(c)].values.data() + overlapFirst, keepLast - keepFirst + 1);
+        const Series &before = m_result.series[size_t(c)];
+        const Series &after = result.series[size_t(c)];
+        auto span = [&](const std::vector<double> &from, const std::vector<double> &to) {
+            return differingSpan(
+                from.data() + m_firstRow + keepFirst, to.data() + overlapFirst, overlapCount);
+        };
+        auto [first, last] = span(before.values, after.values);
+        // A point read from the rollups also carries the range of the samples behind it.
+        std::pair<int, int> ranges[2] = { { -1, -1 }, { -1, -1 } };
+        if (before.hasRange() && after.hasRange()) {
+            ranges[0] = span(before.minValues, after.minValues);
+            ranges[1] = span(before.maxValues, after.maxValues);
+        } else if (before.hasRange() != after.hasRange()) {
+            ranges[0] = { 0, overlapCount - 1 };
+        }
+        for (const auto &[rangeFirst, rangeLast] : ranges) {
+            if (rangeFirst < 0)
+                continue;
+            first = first < 0 ? rangeFirst : std::min(first, rangeFirst);
+            last = std::max(last, rangeLast);
+        }
         if (first < 0)
             continue;
         firstRow = std::min(firstRow, overlapFirst + first);
