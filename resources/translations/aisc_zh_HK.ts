@@ -149,12 +149,12 @@
 <context>
     <name>CacheService</name>
     <message>
-        <location filename="../../model/CacheService.cpp" line="+61"/>
+        <location filename="../../model/CacheService.cpp" line="+98"/>
         <source>The cache %1 reached its size limit of %2 MB, so the data before %3 was deleted from it. To keep more, raise max_size_mb in the [cache] section of the config file.</source>
         <translation>快取 %1 已達 %2 MB 的大小上限，因此已刪除 %3 之前的數據。如要保留更多，請在設定檔的 [cache] 部分調高 max_size_mb。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+42"/>
         <source>The cache is not open.</source>
         <translation>快取未開啟。</translation>
     </message>
@@ -299,13 +299,13 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../widgets/ChartPanel.cpp" line="+124"/>
-        <location line="+499"/>
+        <location filename="../../widgets/ChartPanel.cpp" line="+165"/>
+        <location line="+507"/>
         <source>Waiting for data…</source>
         <translation>正在等候數據……</translation>
     </message>
     <message>
-        <location line="-437"/>
+        <location line="-445"/>
         <source>Could not write %1: expected a file name ending in .png, .svg or .pdf</source>
         <translation>無法寫入 %1：檔案名稱應以 .png、.svg 或 .pdf 結尾</translation>
     </message>
@@ -357,7 +357,7 @@
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+140"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -372,7 +372,7 @@
         <translation>總計：%1</translation>
     </message>
     <message>
-        <location line="+252"/>
+        <location line="+253"/>
         <source>No data in this time range</source>
         <translation>此時段沒有數據</translation>
     </message>
@@ -765,16 +765,16 @@
     </message>
     <message>
         <location line="+10"/>
-        <source>[cache] max_age_days &apos;%1&apos;: expected whole days from 1 to 3650</source>
-        <translation>[cache] max_age_days「%1」：應為 1 至 3650 的整數日數</translation>
+        <source>[cache] max_age_days &apos;%1&apos;: expected whole days from %2 to %3</source>
+        <translation>[cache] max_age_days「%1」：應為 %2 至 %3 之間的整數日數</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>[cache] max_size_mb &apos;%1&apos;: expected whole megabytes from 16 to 1048576</source>
-        <translation>[cache] max_size_mb「%1」：應為 16 至 1048576 的整數 MB</translation>
+        <location line="+6"/>
+        <source>[cache] max_size_mb &apos;%1&apos;: expected whole megabytes from %2 to %3</source>
+        <translation>[cache] max_size_mb「%1」：應為 %2 至 %3 之間的整數 MB</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>[presentation] slides &apos;%1&apos;: expected a comma-separated list of %2</source>
         <translation>[presentation] slides「%1」：應為以逗號分隔的清單，可用項目為 %2</translation>
     </message>
@@ -810,7 +810,7 @@
         <translation>等同效益檔案 %1：%2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>atPflops: expected the capacity the figures hold at, a positive number of PFLOPS</source>
         <translation>atPflops：應為這些數字所對應的算力，即一個正數的 PFLOPS</translation>
     </message>
@@ -853,7 +853,7 @@
         <translation>以每小時算力計。資料來源：%1。新聞稿的數字（處理近 100 億張圖像、逾 1,100 萬小時語音翻譯、逾 40,000 公里自動駕駛數據）視為 %2 階段的數字，並按已安裝算力以線性比例換算。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>%1 billion</source>
         <extracomment>A count in billions (10^9), e.g. &quot;9.9 billion&quot;</extracomment>
         <translation>%1 十億</translation>
@@ -2420,7 +2420,7 @@
 <context>
     <name>SampleStore</name>
     <message>
-        <location filename="../../model/SampleStore.cpp" line="+128"/>
+        <location filename="../../model/SampleStore.cpp" line="+202"/>
         <source>the cache %1 could not be updated: %2</source>
         <translation>無法更新快取 %1：%2</translation>
     </message>
@@ -2430,17 +2430,18 @@
         <translation>快取 %1：無法準備 SQL 語句：%2</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+107"/>
+        <location line="+24"/>
         <source>Cache %1: could not create its tables: %2</source>
         <translation>快取 %1：無法建立資料表：%2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-15"/>
         <source>Cache %1: could not set its schema version: %2</source>
         <translation>快取 %1：無法設定結構版本：%2</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+241"/>
         <source>The cache %1 is a directory; expected a SQLite file.</source>
         <translation>快取 %1 是資料夾；應為 SQLite 檔案。</translation>
     </message>
@@ -2485,14 +2486,20 @@
         <translation>快取 %1 是 SQLite 資料庫，但不是儀表板快取（有資料表但沒有結構版本）；檔案未被改動。</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+198"/>
+        <source>The cache %1 could not be upgraded to schema version %2: %3; it was left at version 2.</source>
+        <translation>快取 %1 無法升級至結構版本 %2：%3；快取維持在版本 2。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <location line="+45"/>
-        <location line="+288"/>
+        <location line="+447"/>
+        <location line="+34"/>
         <source>The cache is not open.</source>
         <translation>快取未開啟。</translation>
     </message>
     <message>
-        <location line="-283"/>
+        <location line="-476"/>
         <source>Query %1: only range results (step &gt; 0) are cached, not instant ones.</source>
         <translation>查詢 %1：只會快取時段結果（step &gt; 0），不會快取即時結果。</translation>
     </message>
@@ -2507,17 +2514,22 @@
         <translation>查詢 %1：序列 %2 有 %3 個數值，應為 %4 個。</translation>
     </message>
     <message>
-        <location line="-605"/>
+        <location line="+457"/>
+        <source>No retention run was started.</source>
+        <translation>沒有開始任何保留清理。</translation>
+    </message>
+    <message>
+        <location line="-1221"/>
         <source>The cache %1 is full: its disk (or its size limit) has no room for more data. What it already holds is kept, and storing resumes once there is space.</source>
         <translation>快取 %1 已滿：其磁碟（或大小上限）已無空間存放更多資料。已存的資料會保留，待有空間時便會繼續儲存。</translation>
     </message>
     <message>
-        <location line="+379"/>
+        <location line="+484"/>
         <source>The cache %1 is damaged (%2).</source>
         <translation>快取 %1 已損壞（%2）。</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+69"/>
         <source>The cache %1 is damaged (%2) and could not be moved aside: %3. It was left unchanged.</source>
         <translation>快取 %1 已損壞（%2），且無法移到一旁：%3。檔案保持不變。</translation>
     </message>
@@ -2535,7 +2547,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../widgets/SettingsDialog.cpp" line="+25"/>
+        <location filename="../../widgets/SettingsDialog.cpp" line="+26"/>
         <source>Browse…</source>
         <translation>瀏覽……</translation>
     </message>
@@ -2555,7 +2567,7 @@
         <translation>略過此伺服器的 TLS 憑證驗證（不安全）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
@@ -2591,7 +2603,17 @@
         <translation>跟隨系統</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Data source</source>
         <translation>數據來源</translation>
     </message>
@@ -2666,7 +2688,37 @@
         <translation>語言（重新啟動後生效）：</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+2"/>
+        <source>Cache</source>
+        <translation>快取</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep data for:</source>
+        <translation>數據保留期：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Largest file size:</source>
+        <translation>檔案大小上限：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The oldest data is deleted first, and fetched again when a view needs it.</source>
+        <translation>最舊的數據會最先刪除；檢視需要時會再次擷取。</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Keep data for &apos;%1&apos;: expected whole days from %2 to %3.</source>
+        <translation>數據保留期「%1」：應為 %2 至 %3 之間的整數日數。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Largest file size &apos;%1&apos;: expected whole megabytes from %2 to %3.</source>
+        <translation>檔案大小上限「%1」：應為 %2 至 %3 之間的整數 MB。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Put no user name or password in the URL: choose Basic authentication and name the file or environment variable that holds the password.</source>
         <translation>請勿在網址中加入用戶名稱或密碼：請選擇 Basic 身分驗證，並指明存放密碼的檔案或環境變數。</translation>
     </message>
