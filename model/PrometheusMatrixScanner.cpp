@@ -1,5 +1,6 @@
 #include "PrometheusMatrixScanner.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -255,6 +256,41 @@ bool readTimestamp(const char *&p, const char *end, qint64 *ms)
     return true;
 }
 
+// A plain decimal ("-12.5", "65614") up to its closing quote, read in the one pass that finds the quote.
+// With at most 15 digits it is an integer below 2^53 divided by an exact power of ten, which one IEEE
+// division rounds correctly: the value std::from_chars gives, several times faster. False, with p
+// unmoved, for anything else (exponents, longer numbers, words), which sampleValue then reads.
+bool plainDecimal(const char *&p, const char *end, double *value)
+{
+    static constexpr double powers[]
+        = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+    const char *q = p;
+    const bool negative = q != end && *q == '-';
+    if (negative)
+        ++q;
+    quint64 mantissa = 0;
+    int digits = 0;
+    int decimals = -1;
+    for (; q != end && *q != '"'; ++q) {
+        if (*q >= '0' && *q <= '9') {
+            mantissa = mantissa * 10 + quint64(*q - '0');
+            ++digits;
+            if (decimals >= 0)
+                ++decimals;
+        } else if (*q == '.' && decimals < 0) {
+            decimals = 0;
+        } else {
+            return false;
+        }
+    }
+    if (q == end || digits == 0 || digits > 15 || decimals == 0)
+        return false;
+    const double magnitude = double(mantissa) / powers[std::max(decimals, 0)];
+    *value = negative ? -magnitude : magnitude;
+    p = q;
+    return true;
+}
+
 } // namespace
 
 bool PrometheusMatrixScanner::split(const QByteArray &body, Split *split)
@@ -304,7 +340,12 @@ bool PrometheusMatrixScanner::readValues(
         while (p != end && isSpace(*p))
             ++p;
     };
+    // Prometheus writes no space: test for the token first, then skip space.
     auto expect = [&](char c) {
+        if (p != end && *p == c) {
+            ++p;
+            return true;
+        }
         skipSpace();
         if (p == end || *p != c)
             return false;
@@ -323,18 +364,22 @@ bool PrometheusMatrixScanner::readValues(
         qint64 ms = 0;
         if (!readTimestamp(p, end, &ms) || !expect(',') || !expect('"'))
             return false;
-        const char *text = p;
-        while (p != end && *p != '"' && *p != '\\')
-            ++p;
-        if (p == end || *p != '"')
-            return false;
         double value = 0;
-        if (!sampleValue(std::string_view(text, size_t(p - text)), &value))
-            return false;
+        if (!plainDecimal(p, end, &value)) {
+            const char *text = p;
+            while (p != end && *p != '"' && *p != '\\')
+                ++p;
+            if (p == end || *p != '"' || !sampleValue(std::string_view(text, size_t(p - text)), &value))
+                return false;
+        }
         ++p;
         if (!expect(']'))
             return false;
         place(grid, ms, value, values);
+        if (p != end && *p == ',') {
+            ++p;
+            continue;
+        }
         skipSpace();
         if (p == end)
             return false;
