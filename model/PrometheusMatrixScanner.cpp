@@ -33,7 +33,7 @@ public:
         if (m_p == m_end || *m_p != '{' || !value(Role::Root, 0))
             return false;
         skipSpace();
-        if (m_p != m_end || m_split->values.empty())
+        if (m_p != m_end || !m_found)
             return false;
         m_split->skeleton.reserve(
             qsizetype(m_end - m_copied) + m_split->skeleton.size() + qsizetype(simdjson::SIMDJSON_PADDING));
@@ -201,6 +201,7 @@ private:
             }
         }
         m_split->values.back() = std::string_view(start, size_t(m_p - start));
+        m_found = true;
         m_split->skeleton.append(m_copied, qsizetype(start - m_copied));
         m_split->skeleton.append("[]", 2);
         m_copied = m_p;
@@ -210,6 +211,7 @@ private:
     const char *m_p;
     const char *m_end;
     const char *m_copied = m_p;
+    bool m_found = false;
     PrometheusMatrixScanner::Split *m_split;
 };
 

@@ -204,7 +204,7 @@ void BM_ParseAndCache(benchmark::State &state)
         state.ResumeTiming();
         const QueryResult result = parse(state);
         if (!store->write(result, &message))
-            state.SkipWithError(qPrintable(message));
+            qFatal("cache write failed: %s", qPrintable(message));
         state.PauseTiming();
         store.reset();
         dir.reset();
@@ -228,7 +228,7 @@ void BM_ParseCacheAndModel(benchmark::State &state)
         state.ResumeTiming();
         const QueryResult result = parse(state);
         if (!store->write(result, &message))
-            state.SkipWithError(qPrintable(message));
+            qFatal("cache write failed: %s", qPrintable(message));
         model.setResult(result);
         benchmark::DoNotOptimize(model.rowCount());
         state.PauseTiming();
