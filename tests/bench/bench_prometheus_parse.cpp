@@ -65,7 +65,9 @@ const RealQuery &realQuery()
             out.points = pointCount;
         // backends.sh: 7 days of history up to 2026-03-02T00:00:00Z, every 600 s.
         const QByteArray start = qgetenv("AISC_BENCH_START");
-        out.startSeconds = start.isEmpty() ? 1772409600 - 7 * 86400 + 600 : start.toLongLong();
+        const qint64 earliest = start.isEmpty() ? 1772409600 - 7 * 86400 + 600 : start.toLongLong();
+        // Aligned to the step, as the dashboard asks and as SampleStore caches.
+        out.startSeconds = (earliest + out.stepSeconds - 1) / out.stepSeconds * out.stepSeconds;
         return out;
     }();
     return real;
