@@ -1,10 +1,14 @@
 #include "PrometheusParser.h"
 
+#include "PrometheusMatrixScanner.h"
+
 #include <QDateTime>
 #include <QRegularExpression>
+#include <QtConcurrent/QtConcurrentMap>
 
-#include <charconv>
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <simdjson.h>
 #include <string_view>
 
@@ -28,13 +32,8 @@ QString toQString(std::string_view text)
 double parseSampleValue(std::string_view text)
 {
     double value = 0;
-    const char *end = text.data() + text.size();
-    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (ptr == end && (ec == std::errc() || ec == std::errc::result_out_of_range))
-        return ec == std::errc() && std::isfinite(value) ? value : qQNaN();
-    // Prometheus writes these for non-finite values; none is a sample a chart can draw, so all are gaps.
-    if (text == "NaN" || text == "+Inf" || text == "-Inf" || text == "Inf")
-        return qQNaN();
+    if (PrometheusMatrixScanner::sampleValue(text, &value))
+        return value;
     throw Malformed { PrometheusParser::tr("the sample value \"%1\" is not a number").arg(toQString(text)) };
 }
 
@@ -184,8 +183,11 @@ struct RawSeries
 class QueryReader
 {
 public:
-    QueryReader(const PrometheusParser::Grid &grid)
+    // prescanned: the "values" of each series by its index in the result, read by PrometheusMatrixScanner
+    // (an empty vector for a series without them); the body given is then the scanner's skeleton.
+    QueryReader(const PrometheusParser::Grid &grid, std::vector<std::vector<double>> *prescanned = nullptr)
         : m_grid(grid)
+        , m_prescanned(prescanned)
     { }
 
     void readData(dom::element data)
@@ -241,7 +243,11 @@ private:
     void readSeries(dom::object object)
     {
         RawSeries series;
-        series.values.assign(size_t(m_grid.points), qQNaN());
+        const size_t index = m_series.size();
+        if (m_prescanned && index < m_prescanned->size() && !(*m_prescanned)[index].empty())
+            series.values = std::move((*m_prescanned)[index]);
+        else
+            series.values.assign(size_t(m_grid.points), qQNaN());
         for (const dom::key_value_pair field : object) {
             const std::string_view key = field.key;
             if (key == "metric") {
@@ -274,20 +280,12 @@ private:
 
     void place(std::vector<double> &values, double seconds, std::string_view text)
     {
-        const double value = parseSampleValue(text);
-        if (m_grid.stepMs <= 0) {
-            values[0] = value;
-            return;
-        }
-        const qint64 offset = std::llround(seconds * 1000.0) - m_grid.startMs;
-        if (offset < -m_grid.stepMs / 2)
-            return;
-        const qint64 index = (offset + m_grid.stepMs / 2) / m_grid.stepMs;
-        if (index < m_grid.points)
-            values[size_t(index)] = value;
+        PrometheusMatrixScanner::place(
+            m_grid, std::llround(seconds * 1000.0), parseSampleValue(text), &values);
     }
 
     PrometheusParser::Grid m_grid;
+    std::vector<std::vector<double>> *m_prescanned;
     QString m_resultType;
     std::vector<RawSeries> m_series;
 };
@@ -307,17 +305,62 @@ QString PrometheusParser::labelSetName(const std::map<QString, QString> &labels)
     return QLatin1Char('{') + parts.join(QLatin1String(", ")) + QLatin1Char('}');
 }
 
+namespace {
+
+// The fast path for matrix answers: false whenever the scanner meets anything it does not expect, or
+// the rest of the answer is not a success; the caller then reads the whole body with simdjson, which
+// gives the same result or the error message the user would have seen anyway.
+bool readMatrix(const QByteArray &body, const PrometheusParser::Context &context,
+    const PrometheusParser::Grid &grid, QThreadPool *pool, std::vector<RawSeries> *raw, QStringList *warnings)
+{
+    if (context.httpStatus < 200 || context.httpStatus >= 300 || grid.stepMs <= 0)
+        return false;
+    PrometheusMatrixScanner::Split split;
+    if (!PrometheusMatrixScanner::split(body, &split))
+        return false;
+    std::vector<std::vector<double>> values(split.values.size());
+    std::vector<char> ok(split.values.size(), 1);
+    auto read = [&](size_t i) {
+        if (!split.values[i].empty())
+            ok[i] = PrometheusMatrixScanner::readValues(split.values[i], grid, &values[i]);
+    };
+    // Series are independent: with a pool, they are read in parallel (this thread takes part, so a pool
+    // this call already runs on cannot deadlock).
+    if (pool && values.size() > 1) {
+        std::vector<size_t> indices(values.size());
+        std::iota(indices.begin(), indices.end(), size_t(0));
+        QtConcurrent::blockingMap(pool, indices, read);
+    } else {
+        for (size_t i = 0; i < values.size(); ++i)
+            read(i);
+    }
+    if (std::find(ok.begin(), ok.end(), 0) != ok.end())
+        return false;
+    QueryReader reader(grid, &values);
+    if (!readEnvelope(
+            split.skeleton, context, warnings, nullptr, [&](dom::element data) { reader.readData(data); }))
+        return false;
+    *raw = reader.takeSeries();
+    return true;
+}
+
+} // namespace
+
 bool PrometheusParser::parseQuery(const QByteArray &body, const Context &context, const Grid &grid,
-    const QString &legendLabel, const QString &singleName, QueryResult *result, SourceError *error)
+    const QString &legendLabel, const QString &singleName, QueryResult *result, SourceError *error,
+    QThreadPool *pool)
 {
     const Grid checked { grid.startMs, std::max<qint64>(grid.stepMs, 0),
         grid.stepMs > 0 ? std::max(grid.points, 0) : 1 };
-    QueryReader reader(checked);
+    std::vector<RawSeries> raw;
     QStringList warnings;
-    if (!readEnvelope(body, context, &warnings, error, [&](dom::element data) { reader.readData(data); }))
-        return false;
-
-    std::vector<RawSeries> raw = reader.takeSeries();
+    if (!readMatrix(body, context, checked, pool, &raw, &warnings)) {
+        warnings.clear();
+        QueryReader reader(checked);
+        if (!readEnvelope(body, context, &warnings, error, [&](dom::element data) { reader.readData(data); }))
+            return false;
+        raw = reader.takeSeries();
+    }
     result->startMs = checked.startMs;
     result->stepMs = checked.stepMs;
     result->warnings = warnings;

@@ -9,6 +9,8 @@
 #include <map>
 #include <vector>
 
+class QThreadPool;
+
 // An alert as /api/v1/alerts lists it.
 struct PrometheusAlert
 {
@@ -67,9 +69,11 @@ public:
     // the nearest grid point, samples outside the grid are dropped, and missing points and
     // "NaN"/"+Inf"/"-Inf" values are NaN gaps. Warnings the server sent go to result->warnings. Each series
     // is named by its legend label; a series without it is named singleName when it is the only one, else by
-    // its label set. result->queryId is left to the caller.
+    // its label set. result->queryId is left to the caller. With a pool, the series of a matrix are read
+    // in parallel on it (the calling thread takes part).
     static bool parseQuery(const QByteArray &body, const Context &context, const Grid &grid,
-        const QString &legendLabel, const QString &singleName, QueryResult *result, SourceError *error);
+        const QString &legendLabel, const QString &singleName, QueryResult *result, SourceError *error,
+        QThreadPool *pool = nullptr);
     static bool parseAlerts(const QByteArray &body, const Context &context,
         std::vector<PrometheusAlert> *alerts, SourceError *error);
     static bool parseTargets(const QByteArray &body, const Context &context,
