@@ -279,7 +279,12 @@ private:
             values[0] = value;
             return;
         }
-        const qint64 offset = std::llround(seconds * 1000.0) - m_grid.startMs;
+        // A time beyond ±2^62 ms (146 million years) is on no grid; dropping it also keeps the integer
+        // arithmetic below from overflowing.
+        const double ms = seconds * 1000.0;
+        if (!(std::abs(ms) < 0x1p62))
+            return;
+        const qint64 offset = std::llround(ms) - m_grid.startMs;
         if (offset < -m_grid.stepMs / 2)
             return;
         const qint64 index = (offset + m_grid.stepMs / 2) / m_grid.stepMs;
