@@ -96,7 +96,8 @@ std::optional<DashboardConfig> DashboardConfig::load(const QString &path, bool m
         if (settings.contains(key))
             return fail(
                 tr("%1: secrets are not kept in the config file; put the secret in a file and name it "
-                   "with secret_file, or in an environment variable named with secret_env")
+                   "with secret_file, in an environment variable named with secret_env, or in the desktop "
+                   "keyring under an entry named with secret_keyring")
                     .arg(key));
     }
 
@@ -121,11 +122,12 @@ std::optional<DashboardConfig> DashboardConfig::load(const QString &path, bool m
         server.username = stringValue(settings, QStringLiteral("prometheus/username"));
         server.secretFile = stringValue(settings, QStringLiteral("prometheus/secret_file"));
         server.secretEnvironmentVariable = stringValue(settings, QStringLiteral("prometheus/secret_env"));
+        server.secretKeyring = stringValue(settings, QStringLiteral("prometheus/secret_keyring"));
         if (server.auth == PrometheusServer::Auth::Basic && server.username.isEmpty())
             return fail(tr("[prometheus] auth=basic needs a username"));
         if (server.auth != PrometheusServer::Auth::None && server.secretFile.isEmpty()
-            && server.secretEnvironmentVariable.isEmpty())
-            return fail(tr("[prometheus] auth=%1 needs secret_file or secret_env").arg(auth));
+            && server.secretEnvironmentVariable.isEmpty() && server.secretKeyring.isEmpty())
+            return fail(tr("[prometheus] auth=%1 needs secret_file, secret_env or secret_keyring").arg(auth));
         server.caFile = stringValue(settings, QStringLiteral("prometheus/ca_file"));
         if (!server.caFile.isEmpty() && !QFileInfo(server.caFile).isReadable())
             return fail(tr("[prometheus] ca_file %1 cannot be read").arg(server.caFile));
@@ -251,6 +253,8 @@ bool DashboardConfig::save(const QString &path, QString *error) const
             settings.setValue(QStringLiteral("prometheus/secret_file"), server.secretFile);
         if (!server.secretEnvironmentVariable.isEmpty())
             settings.setValue(QStringLiteral("prometheus/secret_env"), server.secretEnvironmentVariable);
+        if (!server.secretKeyring.isEmpty())
+            settings.setValue(QStringLiteral("prometheus/secret_keyring"), server.secretKeyring);
         if (!server.caFile.isEmpty())
             settings.setValue(QStringLiteral("prometheus/ca_file"), server.caFile);
         settings.setValue(QStringLiteral("prometheus/insecure_skip_tls_verify"),

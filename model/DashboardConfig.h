@@ -17,6 +17,7 @@
 //   auth=bearer                                     ; none, basic or bearer
 //   username=dashboard                              ; basic only
 //   secret_file=/etc/aisc/prometheus-token          ; or: secret_env=AISC_PROMETHEUS_TOKEN
+//                                                   ; or: secret_keyring=prometheus (desktop keyring entry)
 //   ca_file=/etc/aisc/centre-ca.pem
 //   insecure_skip_tls_verify=false
 //   timeout_s=30
@@ -41,8 +42,8 @@
 //   max_age_days=400                                ; data older than this is deleted, 1 to 3650
 //   max_size_mb=2048                                ; oldest data deleted beyond this, 16 to 1048576
 //
-// Secrets are never kept in it: a token or password comes from the file or environment variable
-// it names, and a file that holds one (password=, token=) is refused.
+// Secrets are never kept in it: a token or password comes from the file, environment variable or
+// keyring entry it names, and a file that holds one (password=, token=) is refused.
 struct DashboardConfig
 {
     Q_DECLARE_TR_FUNCTIONS(DashboardConfig)

@@ -295,7 +295,7 @@ void Dashboard::applyConfig(const DashboardConfig &config, bool announce)
         if (c.prometheus) {
             const PrometheusServer &server = *c.prometheus;
             key << server.baseUrl.toString() << QString::number(int(server.auth)) << server.username
-                << server.secretFile << server.secretEnvironmentVariable << server.caFile
+                << server.secretFile << server.secretEnvironmentVariable << server.secretKeyring << server.caFile
                 << QString::number(server.insecureSkipTlsVerify) << QString::number(server.limits.deadlineMs);
             for (const auto &[name, value] : server.headers)
                 key << QString::fromLatin1(name) << QString::fromUtf8(value);

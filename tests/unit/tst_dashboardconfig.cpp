@@ -121,7 +121,7 @@ void TestDashboardConfig::badValuesNameFileAndKey_data()
     QTest::newRow("unknown auth") << QByteArray("[prometheus]\nurl=http://host\nauth=kerberos\n")
                                   << QStringLiteral("kerberos");
     QTest::newRow("bearer without secret") << QByteArray("[prometheus]\nurl=http://host\nauth=bearer\n")
-                                           << QStringLiteral("secret_file or secret_env");
+                                           << QStringLiteral("secret_file, secret_env or secret_keyring");
     QTest::newRow("basic without user")
         << QByteArray("[prometheus]\nurl=http://host\nauth=basic\nsecret_env=X\n")
         << QStringLiteral("username");
