@@ -54,6 +54,22 @@ QString DashboardConfig::defaultPath()
         + QStringLiteral("/aisc-dashboard.conf");
 }
 
+bool DashboardConfig::checkHeader(const QString &name, const QString &value, QString *error)
+{
+    static const QRegularExpression token(QStringLiteral("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"));
+    if (!token.match(name).hasMatch()) {
+        *error = tr("header '%1': a header name is letters, digits and !#$%&'*+-.^_`|~ only").arg(name);
+        return false;
+    }
+    for (const QChar c : value) {
+        if ((c.unicode() < 0x20 && c != QLatin1Char('\t')) || c.unicode() == 0x7f) {
+            *error = tr("header %1: the value holds a line break or another control character").arg(name);
+            return false;
+        }
+    }
+    return true;
+}
+
 std::optional<QUrl> DashboardConfig::parseServerUrl(const QString &text, QString *error)
 {
     const QUrl url = QUrl::fromUserInput(text.trimmed()).adjusted(QUrl::StripTrailingSlash);
@@ -148,8 +164,13 @@ std::optional<DashboardConfig> DashboardConfig::load(const QString &path, bool m
 
         settings.beginGroup(QStringLiteral("headers"));
         const QStringList headerNames = settings.childKeys();
-        for (const QString &name : headerNames)
-            server.headers.emplace_back(name.toLatin1(), stringValue(settings, name).toUtf8());
+        for (const QString &name : headerNames) {
+            const QString value = stringValue(settings, name);
+            QString headerError;
+            if (!checkHeader(name, value, &headerError))
+                return fail(QStringLiteral("[headers] ") + headerError);
+            server.headers.emplace_back(name.toLatin1(), value.toUtf8());
+        }
         settings.endGroup();
         config.prometheus = server;
     }

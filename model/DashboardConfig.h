@@ -85,6 +85,11 @@ public:
     // Writes the config (the settings dialog); secrets are never written, only where they are.
     bool save(const QString &path, QString *error) const;
 
+    // Checks an extra request header: the name an HTTP token (letters, digits, !#$%&'*+-.^_`|~), the value
+    // free of control characters other than tab (a line break would start another header). On error says
+    // what was wrong, naming the header.
+    static bool checkHeader(const QString &name, const QString &value, QString *error);
+
     // Checks a server URL as typed by a user: http or https, with a host. Returns it without
     // trailing slash; on error says what was wrong, naming the text.
     static std::optional<QUrl> parseServerUrl(const QString &text, QString *error);

@@ -196,7 +196,10 @@ std::optional<DashboardConfig> SettingsDialog::configFromFields(QString *error) 
             *error = tr("Header line '%1': expected Name: value").arg(line.trimmed());
             return std::nullopt;
         }
-        server.headers.emplace_back(name.toLatin1(), line.mid(colon + 1).trimmed().toUtf8());
+        const QString value = line.mid(colon + 1).trimmed();
+        if (!DashboardConfig::checkHeader(name, value, error))
+            return std::nullopt;
+        server.headers.emplace_back(name.toLatin1(), value.toUtf8());
     }
     config.prometheus = server;
     return config;

@@ -32,8 +32,16 @@ void compare(const DashboardConfig &a, const DashboardConfig &b)
         const PrometheusServer &y = *b.prometheus;
         if (x.baseUrl != y.baseUrl)
             fail("url changed:", x.baseUrl.toString() + QStringLiteral(" -> ") + y.baseUrl.toString());
-        if (x.headers != y.headers)
-            fail("headers changed");
+        if (x.headers != y.headers) {
+            QString both;
+            for (const auto *headers : { &x.headers, &y.headers }) {
+                both += QStringLiteral(" |");
+                for (const auto &[name, value] : *headers)
+                    both += QString::fromLatin1(
+                        name.toPercentEncoding() + ": " + value.toPercentEncoding() + "; ");
+            }
+            fail("headers changed:", both);
+        }
         if (x.auth != y.auth || x.username != y.username || x.secretFile != y.secretFile
             || x.secretEnvironmentVariable != y.secretEnvironmentVariable
             || x.secretKeyring != y.secretKeyring || x.caFile != y.caFile
