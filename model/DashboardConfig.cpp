@@ -123,6 +123,11 @@ std::optional<DashboardConfig> DashboardConfig::load(const QString &path, bool m
         const std::optional<QUrl> url = parseServerUrl(urlText, &urlError);
         if (!url)
             return fail(QStringLiteral("[prometheus] url: ") + urlError);
+        // A password there would be a secret in the file, and the settings dialog saves the URL without
+        // user info; the URL is not repeated, since it may hold one.
+        if (!url->userInfo().isEmpty())
+            return fail(tr("[prometheus] url: put no user name or password in the URL; use auth=basic with "
+                           "username= and secret_file, secret_env or secret_keyring"));
         PrometheusServer server;
         server.baseUrl = *url;
 

@@ -124,6 +124,12 @@ void TestDashboardConfig::badValuesNameFileAndKey_data()
                                            << QStringLiteral("secret_file, secret_env or secret_keyring");
     // Found by fuzz_dashboard_config: header names were taken as they came, turned to Latin-1 ('?' for
     // the rest), and a value could hold a line break that starts another header.
+    // Found by fuzz_dashboard_config: user info in the URL was taken, then dropped when the config was
+    // saved; a password there is a secret in the file.
+    QTest::newRow("url with a user") << QByteArray("[prometheus]\nurl=http://prom@host:9090\n")
+                                     << QStringLiteral("no user name or password in the URL");
+    QTest::newRow("url with a password") << QByteArray("[prometheus]\nurl=http://prom:hunter2@host:9090\n")
+                                         << QStringLiteral("no user name or password in the URL");
     QTest::newRow("header name with a space")
         << QByteArray("[prometheus]\nurl=http://host\n[headers]\nX%20Org=a\n") << QStringLiteral("'X Org'");
     QTest::newRow("header name not ASCII")
