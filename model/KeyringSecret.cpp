@@ -49,18 +49,3 @@ KeyringSecret *KeyringSecret::read(const QString &entry, QObject *parent)
     job->start();
     return secret;
 }
-
-KeyringSecret *KeyringSecret::write(const QString &entry, const QByteArray &value, QObject *parent)
-{
-    auto *secret = new KeyringSecret(parent);
-    auto *job = new QKeychain::WritePasswordJob(service(), secret);
-    job->setAutoDelete(true);
-    job->setKey(entry);
-    job->setBinaryData(value);
-    connect(job, &QKeychain::Job::finished, secret, [secret, entry](QKeychain::Job *finished) {
-        Q_EMIT secret->finished({}, errorText(*finished, entry));
-        secret->deleteLater();
-    });
-    job->start();
-    return secret;
-}

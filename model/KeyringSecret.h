@@ -16,8 +16,6 @@ public:
 
     // Starts reading entry; finished() follows once, from the event loop. The object deletes itself after.
     static KeyringSecret *read(const QString &entry, QObject *parent = nullptr);
-    // Stores secret under entry (e.g. from the settings dialog); finished() carries an empty secret.
-    static KeyringSecret *write(const QString &entry, const QByteArray &secret, QObject *parent = nullptr);
 
 Q_SIGNALS:
     // error is empty on success; else it says what went wrong and what to do instead.
