@@ -25,8 +25,6 @@ struct CapacityProgress
     std::optional<RoadmapMilestone> next; // the first milestone not reached (Towards only)
     int percentOfNext = 0; // installed / next, rounded down so that 100% means reached
     bool overdue = false; // next's date is before atMs's day
-
-    friend bool operator==(const CapacityProgress &, const CapacityProgress &) = default;
 };
 
 // The Capacity page's logic without its widgets: roadmap progress and the sentences that say it, the

@@ -56,6 +56,22 @@ QString DashboardConfig::defaultPath()
         + QStringLiteral("/aisc-dashboard.conf");
 }
 
+bool DashboardConfig::checkHeader(const QString &name, const QString &value, QString *error)
+{
+    static const QRegularExpression token(QStringLiteral("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"));
+    if (!token.match(name).hasMatch()) {
+        *error = tr("header '%1': a header name is letters, digits and !#$%&'*+-.^_`|~ only").arg(name);
+        return false;
+    }
+    for (const QChar c : value) {
+        if ((c.unicode() < 0x20 && c != QLatin1Char('\t')) || c.unicode() == 0x7f) {
+            *error = tr("header %1: the value holds a line break or another control character").arg(name);
+            return false;
+        }
+    }
+    return true;
+}
+
 std::optional<QUrl> DashboardConfig::parseServerUrl(const QString &text, QString *error)
 {
     const QUrl url = QUrl::fromUserInput(text.trimmed()).adjusted(QUrl::StripTrailingSlash);
@@ -98,7 +114,8 @@ std::optional<DashboardConfig> DashboardConfig::load(const QString &path, bool m
         if (settings.contains(key))
             return fail(
                 tr("%1: secrets are not kept in the config file; put the secret in a file and name it "
-                   "with secret_file, or in an environment variable named with secret_env")
+                   "with secret_file, in an environment variable named with secret_env, or in the desktop "
+                   "keyring under an entry named with secret_keyring")
                     .arg(key));
     }
 
@@ -108,6 +125,11 @@ std::optional<DashboardConfig> DashboardConfig::load(const QString &path, bool m
         const std::optional<QUrl> url = parseServerUrl(urlText, &urlError);
         if (!url)
             return fail(QStringLiteral("[prometheus] url: ") + urlError);
+        // A password there would be a secret in the file, and the settings dialog saves the URL without
+        // user info; the URL is not repeated, since it may hold one.
+        if (!url->userInfo().isEmpty())
+            return fail(tr("[prometheus] url: put no user name or password in the URL; use auth=basic with "
+                           "username= and secret_file, secret_env or secret_keyring"));
         PrometheusServer server;
         server.baseUrl = *url;
 
@@ -123,11 +145,12 @@ std::optional<DashboardConfig> DashboardConfig::load(const QString &path, bool m
         server.username = stringValue(settings, QStringLiteral("prometheus/username"));
         server.secretFile = stringValue(settings, QStringLiteral("prometheus/secret_file"));
         server.secretEnvironmentVariable = stringValue(settings, QStringLiteral("prometheus/secret_env"));
+        server.secretKeyring = stringValue(settings, QStringLiteral("prometheus/secret_keyring"));
         if (server.auth == PrometheusServer::Auth::Basic && server.username.isEmpty())
             return fail(tr("[prometheus] auth=basic needs a username"));
         if (server.auth != PrometheusServer::Auth::None && server.secretFile.isEmpty()
-            && server.secretEnvironmentVariable.isEmpty())
-            return fail(tr("[prometheus] auth=%1 needs secret_file or secret_env").arg(auth));
+            && server.secretEnvironmentVariable.isEmpty() && server.secretKeyring.isEmpty())
+            return fail(tr("[prometheus] auth=%1 needs secret_file, secret_env or secret_keyring").arg(auth));
         server.caFile = stringValue(settings, QStringLiteral("prometheus/ca_file"));
         if (!server.caFile.isEmpty() && !QFileInfo(server.caFile).isReadable())
             return fail(tr("[prometheus] ca_file %1 cannot be read").arg(server.caFile));
@@ -148,8 +171,13 @@ std::optional<DashboardConfig> DashboardConfig::load(const QString &path, bool m
 
         settings.beginGroup(QStringLiteral("headers"));
         const QStringList headerNames = settings.childKeys();
-        for (const QString &name : headerNames)
-            server.headers.emplace_back(name.toLatin1(), stringValue(settings, name).toUtf8());
+        for (const QString &name : headerNames) {
+            const QString value = stringValue(settings, name);
+            QString headerError;
+            if (!checkHeader(name, value, &headerError))
+                return fail(QStringLiteral("[headers] ") + headerError);
+            server.headers.emplace_back(name.toLatin1(), value.toUtf8());
+        }
         settings.endGroup();
         config.prometheus = server;
     }
@@ -277,6 +305,8 @@ bool DashboardConfig::save(const QString &path, QString *error) const
             settings.setValue(QStringLiteral("prometheus/secret_file"), server.secretFile);
         if (!server.secretEnvironmentVariable.isEmpty())
             settings.setValue(QStringLiteral("prometheus/secret_env"), server.secretEnvironmentVariable);
+        if (!server.secretKeyring.isEmpty())
+            settings.setValue(QStringLiteral("prometheus/secret_keyring"), server.secretKeyring);
         if (!server.caFile.isEmpty())
             settings.setValue(QStringLiteral("prometheus/ca_file"), server.caFile);
         settings.setValue(QStringLiteral("prometheus/insecure_skip_tls_verify"),

@@ -17,6 +17,7 @@
 //   auth=bearer                                     ; none, basic or bearer
 //   username=dashboard                              ; basic only
 //   secret_file=/etc/aisc/prometheus-token          ; or: secret_env=AISC_PROMETHEUS_TOKEN
+//                                                   ; or: secret_keyring=prometheus (desktop keyring entry)
 //   ca_file=/etc/aisc/centre-ca.pem
 //   insecure_skip_tls_verify=false
 //   timeout_s=30
@@ -44,8 +45,8 @@
 //   slides=headline, roadmap, utilisation, jobs, equivalences   ; shown in this order
 //   interval_s=20                                   ; seconds per slide, 5 to 3600
 //
-// Secrets are never kept in it: a token or password comes from the file or environment variable
-// it names, and a file that holds one (password=, token=) is refused.
+// Secrets are never kept in it: a token or password comes from the file, environment variable or
+// keyring entry it names, and a file that holds one (password=, token=) is refused.
 struct DashboardConfig
 {
     Q_DECLARE_TR_FUNCTIONS(DashboardConfig)
@@ -94,6 +95,11 @@ public:
     static std::optional<DashboardConfig> load(const QString &path, bool mustExist, QString *error);
     // Writes the config (the settings dialog); secrets are never written, only where they are.
     bool save(const QString &path, QString *error) const;
+
+    // Checks an extra request header: the name an HTTP token (letters, digits, !#$%&'*+-.^_`|~), the value
+    // free of control characters other than tab (a line break would start another header). On error says
+    // what was wrong, naming the header.
+    static bool checkHeader(const QString &name, const QString &value, QString *error);
 
     // Checks a server URL as typed by a user: http or https, with a host. Returns it without
     // trailing slash; on error says what was wrong, naming the text.

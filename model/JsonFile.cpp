@@ -11,8 +11,13 @@ std::optional<QJsonObject> readJsonObject(const QString &path, QString *error)
         *error = file.errorString();
         return std::nullopt;
     }
+    return parseJsonObject(file.readAll(), error);
+}
+
+std::optional<QJsonObject> parseJsonObject(const QByteArray &json, QString *error)
+{
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (document.isNull()) {
         *error = QCoreApplication::translate("JsonFile", "%1 at byte %2")
                      .arg(parseError.errorString())

@@ -1,5 +1,6 @@
 #include "PrometheusClient.h"
 
+#include "KeyringSecret.h"
 #include "PrometheusParser.h"
 
 #include <QFile>
@@ -26,7 +27,7 @@ PrometheusClient::PrometheusClient(
         m_server.auth = PrometheusServer::Auth::Basic;
         m_server.username = url.userName();
         if (!url.password().isEmpty() && m_server.secretFile.isEmpty()
-            && m_server.secretEnvironmentVariable.isEmpty())
+            && m_server.secretEnvironmentVariable.isEmpty() && m_server.secretKeyring.isEmpty())
             m_urlPassword = url.password().toUtf8();
     }
     url.setUserInfo(QString());
@@ -37,6 +38,13 @@ PrometheusClient::PrometheusClient(
         path.chop(1);
     url.setPath(path);
     m_displayName = url.toDisplayString();
+
+    if (m_server.auth != PrometheusServer::Auth::None && m_server.secretFile.isEmpty()
+        && m_server.secretEnvironmentVariable.isEmpty() && !m_server.secretKeyring.isEmpty()) {
+        m_keyringPending = true;
+        connect(KeyringSecret::read(m_server.secretKeyring, this), &KeyringSecret::finished, this,
+            &PrometheusClient::onKeyringRead);
+    }
 
 #if QT_CONFIG(ssl)
     if (!m_server.caFile.isEmpty()) {
@@ -132,22 +140,45 @@ PrometheusReply *PrometheusClient::send(const QString &endpoint, const Parameter
             PrometheusParser::errorMessage(m_displayName, subject, m_configError) });
         return reply;
     }
+    const Pending request { reply, endpoint, parameters, subject, allowPost };
+    if (m_keyringPending)
+        m_waitingForKeyring.push_back(request);
+    else
+        dispatch(request);
+    return reply;
+}
+
+void PrometheusClient::onKeyringRead(const QByteArray &secret, const QString &error)
+{
+    m_keyringPending = false;
+    m_keyringSecret = secret;
+    m_keyringError = error;
+    const std::vector<Pending> waiting = std::exchange(m_waitingForKeyring, {});
+    for (const Pending &request : waiting)
+        if (request.reply && !request.reply->isFinished())
+            dispatch(request);
+}
+
+void PrometheusClient::dispatch(const Pending &pending)
+{
+    PrometheusReply *reply = pending.reply;
+    const QString &subject = pending.subject;
     if (!m_network) {
         reply->failLater(SourceError { SourceError::Kind::Unreachable,
             PrometheusParser::errorMessage(m_displayName, subject, tr("no network access")) });
-        return reply;
+        return;
     }
-
     // Every value fully percent-encoded: QUrlQuery would leave '+' alone, which a form body reads as a space.
     QByteArray encoded;
-    for (const auto &[name, value] : parameters) {
+    for (const auto &[name, value] : pending.parameters) {
         if (!encoded.isEmpty())
             encoded += '&';
         encoded += QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value);
     }
     QUrl url = m_server.baseUrl;
-    url.setPath(url.path() + QLatin1String("/api/v1/") + endpoint);
-    const bool post = allowPost && url.toEncoded().size() + 1 + encoded.size() > m_server.maxGetUrlLength;
+    url.setPath(url.path() + QLatin1String("/api/v1/") + pending.endpoint);
+    const bool post
+        = pending.allowPost && url.toEncoded().size() + 1 + encoded.size() > m_server.maxGetUrlLength;
     if (!post && !encoded.isEmpty())
         url.setQuery(QString::fromLatin1(encoded), QUrl::StrictMode);
 
@@ -156,7 +187,7 @@ PrometheusReply *PrometheusClient::send(const QString &endpoint, const Parameter
     if (!prepare(request, &error)) {
         reply->failLater(SourceError {
             SourceError::Kind::Unsupported, PrometheusParser::errorMessage(m_displayName, subject, error) });
-        return reply;
+        return;
     }
     QNetworkReply *networkReply;
     if (post) {
@@ -167,7 +198,6 @@ PrometheusReply *PrometheusClient::send(const QString &endpoint, const Parameter
         networkReply = m_network->get(request);
     }
     reply->start(networkReply, m_server.limits);
-    return reply;
 }
 
 bool PrometheusClient::prepare(QNetworkRequest &request, QString *error) const
@@ -225,6 +255,12 @@ bool PrometheusClient::readSecret(QByteArray *secret, QString *error) const
             return false;
         }
         *secret = qgetenv(name.constData()).trimmed();
+    } else if (!m_server.secretKeyring.isEmpty()) {
+        if (!m_keyringError.isEmpty()) {
+            *error = m_keyringError;
+            return false;
+        }
+        *secret = m_keyringSecret;
     } else {
         *secret = m_urlPassword;
     }

@@ -29,10 +29,11 @@ struct PrometheusServer
     std::vector<std::pair<QByteArray, QByteArray>> headers;
     Auth auth = Auth::None;
     QString username; // basic auth
-    // The password (basic) or token (bearer): from a file (trailing newline dropped) or, when no file
-    // is named, from an environment variable.
+    // The password (basic) or token (bearer): from a file (trailing newline dropped), else from an
+    // environment variable, else from the desktop keyring entry of that name (KeyringSecret).
     QString secretFile;
     QString secretEnvironmentVariable;
+    QString secretKeyring;
     // PEM file with extra CA certificates to trust; the system's are trusted as well.
     QString caFile;
     // Turns off TLS certificate verification for this server. Never implied: it must be set.
@@ -78,8 +79,18 @@ public:
 
 private:
     using Parameters = std::vector<std::pair<QString, QString>>;
+    struct Pending
+    {
+        QPointer<PrometheusReply> reply;
+        QString endpoint;
+        Parameters parameters;
+        QString subject;
+        bool allowPost = false;
+    };
     PrometheusReply *send(const QString &endpoint, const Parameters &parameters, const QString &subject,
         const QString &key, bool allowPost);
+    void dispatch(const Pending &request);
+    void onKeyringRead(const QByteArray &secret, const QString &error);
     // Adds headers, credentials and TLS settings; false with *error set when a secret cannot be read.
     bool prepare(QNetworkRequest &request, QString *error) const;
     bool readSecret(QByteArray *secret, QString *error) const;
@@ -89,6 +100,11 @@ private:
     QString m_displayName;
     QString m_configError; // a setting that makes every request fail, e.g. an unreadable CA file
     QByteArray m_urlPassword; // from user info in the base URL, when no file or variable is named
+    // The keyring is read once, asynchronously; requests made meanwhile wait for it.
+    bool m_keyringPending = false;
+    QByteArray m_keyringSecret;
+    QString m_keyringError;
+    std::vector<Pending> m_waitingForKeyring;
 #if QT_CONFIG(ssl)
     QList<QSslCertificate> m_caCertificates;
 #endif

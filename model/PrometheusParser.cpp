@@ -280,8 +280,12 @@ private:
 
     void place(std::vector<double> &values, double seconds, std::string_view text)
     {
-        PrometheusMatrixScanner::place(
-            m_grid, std::llround(seconds * 1000.0), parseSampleValue(text), &values);
+        // A time beyond ±2^62 ms (146 million years) is on no grid; dropping it also keeps the integer
+        // arithmetic of place() from overflowing.
+        const double ms = seconds * 1000.0;
+        if (!(std::abs(ms) < 0x1p62))
+            return;
+        PrometheusMatrixScanner::place(m_grid, std::llround(ms), parseSampleValue(text), &values);
     }
 
     PrometheusParser::Grid m_grid;

@@ -3,6 +3,7 @@
 #include "JsonFile.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonObject>
 
 namespace {
@@ -41,15 +42,34 @@ constexpr BuiltInQuery nodeDetailQueries[] = {
 };
 } // namespace
 
+namespace {
+QString catalogueError(const QString &name, const QString &what)
+{
+    return QCoreApplication::translate("QueryCatalogue", "Query catalogue %1: %2").arg(name, what);
+}
+} // namespace
+
 std::optional<QueryCatalogue> QueryCatalogue::load(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = catalogueError(path, file.errorString());
+        return std::nullopt;
+    }
+    return fromJson(file.readAll(), path, error);
+}
+
+std::optional<QueryCatalogue> QueryCatalogue::fromJson(
+    const QByteArray &json, const QString &name, QString *error)
 {
     auto fail = [&](const QString &what) {
         if (error)
-            *error = QCoreApplication::translate("QueryCatalogue", "Query catalogue %1: %2").arg(path, what);
+            *error = catalogueError(name, what);
         return std::optional<QueryCatalogue>();
     };
     QString readError;
-    const std::optional<QJsonObject> root = readJsonObject(path, &readError);
+    const std::optional<QJsonObject> root = parseJsonObject(json, &readError);
     if (!root)
         return fail(readError);
 

@@ -25,6 +25,9 @@ class QueryCatalogue
 {
 public:
     static std::optional<QueryCatalogue> load(const QString &path, QString *error);
+    // The catalogue in json; name (a path) is what error messages call it.
+    static std::optional<QueryCatalogue> fromJson(
+        const QByteArray &json, const QString &name, QString *error);
     static const QueryCatalogue &builtIn();
 
     // The ids the design names; every source answers these, over time ranges and at instants.

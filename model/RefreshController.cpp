@@ -37,8 +37,10 @@ RefreshController::RefreshController(MetricSource *source, CacheService *cache, 
                 Q_EMIT targetsReady(targets);
         });
     connect(m_source, &MetricSource::healthFailed, this, [this](quint64 requestId, const SourceError &error) {
-        if (requestId == m_alertsRequest || requestId == m_targetsRequest)
+        if (requestId == m_alertsRequest || requestId == m_targetsRequest) {
+            Q_EMIT requestFailed(error);
             Q_EMIT healthFailed(error.message);
+        }
     });
 }
 
@@ -156,6 +158,7 @@ void RefreshController::refreshNow()
         return;
     m_pendingReads.clear(); // cache-only reads of a stopped controller: this round reads again
     m_roundActive = true;
+    m_roundClock.start();
     m_roundFailed = false;
     m_roundRequests = m_roundFailures = 0;
     m_roundPointsDone = m_roundPointsTotal = 0;
@@ -254,6 +257,7 @@ void RefreshController::onFailed(quint64 requestId, const QueryRequest &request,
     if (!m_pendingFetches.remove(requestId))
         return;
     countAnswered(request);
+    Q_EMIT requestFailed(error);
     // The first failure explains the round; the count says whether it was one query or all.
     if (m_roundFailures++ == 0)
         m_lastError = error.message;
@@ -266,6 +270,7 @@ void RefreshController::finishIfIdle()
     if (!m_pendingFetches.isEmpty() || !m_pendingReads.isEmpty() || !m_roundActive)
         return;
     m_roundActive = false;
+    Q_EMIT roundFinished(m_roundClock.elapsed(), !m_roundFailed);
     if (m_roundFailed) {
         ++m_failedRounds;
         constexpr int maxBackoffMs = 5 * 60 * 1000;

@@ -4,6 +4,7 @@
 #include "QueryResult.h"
 #include "SampleStore.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QStringList>
@@ -67,6 +68,11 @@ Q_SIGNALS:
     // The source failed; data shown is what the cache held at staleSinceMs (the last good answer).
     void sourceFailed(const QString &message, qint64 staleSinceMs);
     void sourceRecovered();
+    // A round that asked the source is over, durationMs after it began; succeeded when every answer came.
+    void roundFinished(qint64 durationMs, bool succeeded);
+    // One request to the source failed (a query, or the alerts or targets); the round may still succeed in
+    // part.
+    void requestFailed(const SourceError &error);
     void cacheError(const QString &message);
     // Grid points asked of the source in this round, and how many of them have been answered.
     // (total, total) or (0, 0) when the round is over.
@@ -128,6 +134,7 @@ private:
     bool m_roundFailed = false;
     // A round that asks the source is under way (not merely cache reads after a window change while stopped).
     bool m_roundActive = false;
+    QElapsedTimer m_roundClock;
     int m_roundRequests = 0;
     int m_roundFailures = 0;
     QString m_lastError;

@@ -44,6 +44,7 @@ SettingsDialog::SettingsDialog(const DashboardConfig &config, QWidget *parent)
     , m_username(new QLineEdit(this))
     , m_secretFile(new QLineEdit(this))
     , m_secretEnv(new QLineEdit(this))
+    , m_secretKeyring(new QLineEdit(this))
     , m_caFile(new QLineEdit(this))
     , m_insecure(new QCheckBox(tr("Skip TLS certificate verification for this server (insecure)"), this))
     , m_headers(new QPlainTextEdit(this))
@@ -62,6 +63,10 @@ SettingsDialog::SettingsDialog(const DashboardConfig &config, QWidget *parent)
     m_auth->addItem(tr("Basic (user name and password)"), int(PrometheusServer::Auth::Basic));
     m_auth->addItem(tr("Bearer token"), int(PrometheusServer::Auth::Bearer));
     m_secretEnv->setPlaceholderText(QStringLiteral("AISC_PROMETHEUS_TOKEN"));
+    m_secretKeyring->setPlaceholderText(QStringLiteral("prometheus"));
+    m_secretKeyring->setToolTip(
+        tr("The name of an entry of the service aisc-dashboard in the desktop keyring "
+           "(GNOME Keyring, KWallet)"));
     m_headers->setPlaceholderText(tr("One per line, e.g. X-Scope-OrgID: aisc"));
     m_headers->setMaximumHeight(70);
     m_timeout->setRange(1, 600);
@@ -93,6 +98,7 @@ SettingsDialog::SettingsDialog(const DashboardConfig &config, QWidget *parent)
     serverForm->addRow(
         tr("Secret from file:"), withBrowseButton(m_secretFile, tr("File holding the secret"), this));
     serverForm->addRow(tr("or environment variable:"), m_secretEnv);
+    serverForm->addRow(tr("or keyring entry:"), m_secretKeyring);
     serverForm->addRow(
         tr("Extra CA certificates:"), withBrowseButton(m_caFile, tr("CA certificates (PEM)"), this));
     serverForm->addRow(QString(), m_insecure);
@@ -136,6 +142,7 @@ SettingsDialog::SettingsDialog(const DashboardConfig &config, QWidget *parent)
     m_username->setText(server.username);
     m_secretFile->setText(server.secretFile);
     m_secretEnv->setText(server.secretEnvironmentVariable);
+    m_secretKeyring->setText(server.secretKeyring);
     m_caFile->setText(server.caFile);
     m_insecure->setChecked(server.insecureSkipTlsVerify);
     QStringList headerLines;
@@ -164,6 +171,7 @@ void SettingsDialog::updateEnabled()
     m_username->setEnabled(prometheus && auth == PrometheusServer::Auth::Basic);
     m_secretFile->parentWidget()->setEnabled(prometheus && auth != PrometheusServer::Auth::None);
     m_secretEnv->setEnabled(prometheus && auth != PrometheusServer::Auth::None);
+    m_secretKeyring->setEnabled(prometheus && auth != PrometheusServer::Auth::None);
 }
 
 std::optional<DashboardConfig> SettingsDialog::configFromFields(QString *error) const
@@ -206,6 +214,7 @@ std::optional<DashboardConfig> SettingsDialog::configFromFields(QString *error) 
     server.username = m_username->text().trimmed();
     server.secretFile = m_secretFile->text().trimmed();
     server.secretEnvironmentVariable = m_secretEnv->text().trimmed();
+    server.secretKeyring = m_secretKeyring->text().trimmed();
     server.caFile = m_caFile->text().trimmed();
     server.insecureSkipTlsVerify = m_insecure->isChecked();
     server.limits.deadlineMs = m_timeout->value() * 1000;
@@ -214,8 +223,8 @@ std::optional<DashboardConfig> SettingsDialog::configFromFields(QString *error) 
         return std::nullopt;
     }
     if (server.auth != PrometheusServer::Auth::None && server.secretFile.isEmpty()
-        && server.secretEnvironmentVariable.isEmpty()) {
-        *error = tr("Name the file or the environment variable that holds the secret.");
+        && server.secretEnvironmentVariable.isEmpty() && server.secretKeyring.isEmpty()) {
+        *error = tr("Name the file, the environment variable or the keyring entry that holds the secret.");
         return std::nullopt;
     }
     server.headers.clear();
@@ -227,7 +236,10 @@ std::optional<DashboardConfig> SettingsDialog::configFromFields(QString *error) 
             *error = tr("Header line '%1': expected Name: value").arg(line.trimmed());
             return std::nullopt;
         }
-        server.headers.emplace_back(name.toLatin1(), line.mid(colon + 1).trimmed().toUtf8());
+        const QString value = line.mid(colon + 1).trimmed();
+        if (!DashboardConfig::checkHeader(name, value, error))
+            return std::nullopt;
+        server.headers.emplace_back(name.toLatin1(), value.toUtf8());
     }
     config.prometheus = server;
     return config;

@@ -48,6 +48,7 @@ private:
     QLineEdit *m_username;
     QLineEdit *m_secretFile;
     QLineEdit *m_secretEnv;
+    QLineEdit *m_secretKeyring;
     QLineEdit *m_caFile;
     QCheckBox *m_insecure;
     QPlainTextEdit *m_headers;

@@ -6,11 +6,31 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QRegularExpression>
 
 QStringList CommandLine::supportedLanguages()
 {
     return { QStringLiteral("en"), QStringLiteral("zh_HK") };
+}
+
+bool CommandLine::parseListenAddress(const QString &text, QString *host, quint16 *port, QString *error)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(?:\\[([^\\]]+)\\]|([^:\\[\\]]+)):(\\d{1,5})$"));
+    const QRegularExpressionMatch match = pattern.match(text.trimmed());
+    const QString address = match.captured(1).isEmpty() ? match.captured(2) : match.captured(1);
+    const QHostAddress parsed(address);
+    const uint number = match.captured(3).toUInt();
+    if (!match.hasMatch() || parsed.isNull() || number < 1 || number > 65535) {
+        *error = tr(
+            "Unsupported address '%1' for --metrics-listen: expected IP:PORT with an IP address and a port "
+            "from 1 to 65535, e.g. 127.0.0.1:9465 or [::1]:9465.")
+                     .arg(text);
+        return false;
+    }
+    *host = parsed.toString();
+    *port = quint16(number);
+    return true;
 }
 
 CommandLineResult CommandLine::parse(const QStringList &arguments)
@@ -60,6 +80,10 @@ CommandLineResult CommandLine::parse(const QStringList &arguments)
         tr("Size of a chart as WIDTHxHEIGHT pixels (default: 1600x900; PNG at twice that)."), tr("SIZE"));
     const QCommandLineOption pageOption(
         QStringLiteral("page-size"), tr("Paper of --report: A4 or Letter (default: A4)."), tr("PAPER"));
+    const QCommandLineOption metricsOption(QStringLiteral("metrics-listen"),
+        tr("Serve the dashboard's own metrics for Prometheus at http://ADDRESS/metrics, e.g. "
+           "127.0.0.1:9465."),
+        tr("ADDRESS"));
     const QCommandLineOption bomOption(QStringLiteral("bom"),
         tr("Start a CSV with a UTF-8 byte-order mark, for spreadsheet programs that need one."));
     parser.addOption(prometheusOption);
@@ -68,9 +92,10 @@ CommandLineResult CommandLine::parse(const QStringList &arguments)
     parser.addOption(cacheOption);
     parser.addOption(langOption);
     parser.addOption(rangeOption);
-    if (!exporting)
+    if (!exporting) {
         parser.addOption(presentOption);
-    else {
+        parser.addOption(metricsOption);
+    } else {
         for (const QCommandLineOption &option : { csvOption, chartOption, reportOption, formatOption,
                  outputOption, sizeOption, pageOption, bomOption })
             parser.addOption(option);
@@ -154,8 +179,15 @@ CommandLineResult CommandLine::parse(const QStringList &arguments)
             return error(tr("--cache %1: the folder %2 does not exist.").arg(path, info.absolutePath()));
         result.options.cachePath = info.absoluteFilePath();
     }
-    if (!exporting)
+    if (!exporting) {
+        if (parser.isSet(metricsOption)) {
+            QString message;
+            if (!parseListenAddress(parser.value(metricsOption), &result.options.metricsHost,
+                    &result.options.metricsPort, &message))
+                return error(message);
+        }
         return result;
+    }
 
     result.status = CommandLineResult::Status::Export;
     ExportOptions &out = result.exportOptions;

@@ -16,6 +16,10 @@ struct DashboardOptions
     QString language; // "en" or "zh_HK"; empty: from the system locale
     QString range; // --range: "1h" ... "1y"; empty: the config's
     bool present = false; // --present: start in presentation mode, full screen
+    // --metrics-listen: serve the dashboard's own metrics on this IP address and port; empty host: not at
+    // all.
+    QString metricsHost;
+    quint16 metricsPort = 0;
 };
 
 // What `aisc-dashboard export ...` was asked to write.
@@ -50,4 +54,7 @@ public:
     static CommandLineResult parse(const QStringList &arguments);
     // The languages the UI ships in, as accepted by --lang.
     static QStringList supportedLanguages();
+    // Reads the IP:PORT of --metrics-listen (IPv6 in brackets); on error says what was expected, naming the
+    // text.
+    static bool parseListenAddress(const QString &text, QString *host, quint16 *port, QString *error);
 };

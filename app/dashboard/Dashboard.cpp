@@ -7,6 +7,7 @@
 #include "CapacityPage.h"
 #include "CapacitySummary.h"
 #include "ChartPanel.h"
+#include "DashboardMetrics.h"
 #include "DemoSource.h"
 #include "KpiModel.h"
 #include "MainWindow.h"
@@ -285,6 +286,35 @@ void Dashboard::buildPipeline(std::unique_ptr<MetricSource> source)
             tr("Cache: in memory (%1 could not be opened)").arg(QDir::toNativeSeparators(path)));
         m_cache->open(QStringLiteral(":memory:"));
     });
+    connectMetrics();
+}
+
+void Dashboard::setMetrics(DashboardMetrics *metrics)
+{
+    m_metrics = metrics;
+    connectMetrics();
+}
+
+void Dashboard::connectMetrics()
+{
+    if (!m_metrics || !m_controller)
+        return;
+    m_metrics->setCachePath(m_cachePath);
+    // The lambdas belong to the pipeline's controller and cache: a new pipeline connects its own.
+    DashboardMetrics *metrics = m_metrics;
+    connect(m_controller, &RefreshController::roundFinished, m_controller,
+        [metrics](qint64 durationMs, bool) { metrics->observeRefresh(durationMs); });
+    connect(m_controller, &RefreshController::refreshSucceeded, m_controller,
+        [metrics](qint64 atMs) { metrics->setLastGoodDataMs(atMs); });
+    connect(m_controller, &RefreshController::requestFailed, m_controller,
+        [metrics](const SourceError &error) { metrics->countError(error.kind); });
+    connect(m_controller, &RefreshController::cacheError, m_controller,
+        [metrics] { metrics->countError(QStringLiteral("cache")); });
+    connect(m_cache, &CacheService::opened, m_controller, [metrics](const QString &path, bool ok) {
+        if (!ok)
+            metrics->countError(QStringLiteral("cache"));
+        metrics->setCachePath(path);
+    });
 }
 
 void Dashboard::start()
@@ -350,8 +380,9 @@ void Dashboard::applyConfig(const DashboardConfig &config, bool announce)
         if (c.prometheus) {
             const PrometheusServer &server = *c.prometheus;
             key << server.baseUrl.toString() << QString::number(int(server.auth)) << server.username
-                << server.secretFile << server.secretEnvironmentVariable << server.caFile
-                << QString::number(server.insecureSkipTlsVerify) << QString::number(server.limits.deadlineMs);
+                << server.secretFile << server.secretEnvironmentVariable << server.secretKeyring
+                << server.caFile << QString::number(server.insecureSkipTlsVerify)
+                << QString::number(server.limits.deadlineMs);
             for (const auto &[name, value] : server.headers)
                 key << QString::fromLatin1(name) << QString::fromUtf8(value);
         }

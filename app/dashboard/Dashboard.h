@@ -11,6 +11,7 @@
 
 class AlertModel;
 class CacheService;
+class DashboardMetrics;
 class TargetModel;
 class KpiModel;
 class NodeTableModel;
@@ -40,6 +41,9 @@ public:
     // Replaces the configuration (the settings dialog): saves it and, if the source changed,
     // switches to the new source with its own cache.
     void applyConfig(const DashboardConfig &config);
+    // Records refreshes, errors and the cache in metrics (not owned; outlives the dashboard), from now on
+    // and across source changes. Called once, before start().
+    void setMetrics(DashboardMetrics *metrics);
     // Switches the interface language at run time ("en" or "zh_HK") and remembers it in the config.
     void setLanguage(const QString &language);
     // Writes the PDF report of the time range shown, from the data on screen. On error says why.
@@ -76,6 +80,7 @@ public:
 private:
     std::unique_ptr<MetricSource> makeSource() const;
     void buildPipeline(std::unique_ptr<MetricSource> source);
+    void connectMetrics();
     void routeResult(const QueryResult &result);
     TimeSeriesModel *addSeriesModel(const QString &queryId);
     // The roadmap window: from the chart's start to now, a point a day.
@@ -111,4 +116,5 @@ private:
     CacheService *m_cache = nullptr;
     RefreshController *m_controller = nullptr;
     QString m_cachePath;
+    DashboardMetrics *m_metrics = nullptr;
 };

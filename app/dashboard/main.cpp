@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 #include "Dashboard.h"
 #include "DashboardConfig.h"
+#include "DashboardMetrics.h"
 #include "ExportRunner.h"
 #include "Translations.h"
 
@@ -118,7 +119,17 @@ int main(int argc, char **argv)
         return app.exec();
     }
 
+    std::unique_ptr<DashboardMetrics> metrics;
+    if (!parsed.options.metricsHost.isEmpty()) {
+        QString error;
+        metrics = DashboardMetrics::listen(parsed.options.metricsHost, parsed.options.metricsPort, &error);
+        if (!metrics) {
+            std::fputs(qPrintable(error + QLatin1Char('\n')), stderr);
+            return 1;
+        }
+    }
     Dashboard dashboard(parsed.options, *config);
+    dashboard.setMetrics(metrics.get());
     dashboard.start();
     return app.exec();
 }

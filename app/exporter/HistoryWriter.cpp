@@ -143,6 +143,33 @@ struct Spool
 
 } // namespace
 
+std::string HistoryWriter::familyHeader(const MetricFamily &family, Format format)
+{
+    const std::string name = familyName(family, format);
+    return "# HELP " + name + ' ' + family.help + "\n# TYPE " + name + ' ' + typeName(family.type) + '\n';
+}
+
+void HistoryWriter::appendSamples(std::string &out, const MetricFamily &family, qint64 ms, Format format)
+{
+    for (const prometheus::ClientMetric &metric : family.metric) {
+        if (family.type != MetricType::Histogram) {
+            appendSample(out, family.name, metric.label, nullptr, {},
+                family.type == MetricType::Counter ? metric.counter.value : metric.gauge.value, ms, format);
+            continue;
+        }
+        // Buckets (+Inf last), then count and sum, as OpenMetrics orders a histogram's samples.
+        const prometheus::ClientMetric::Histogram &histogram = metric.histogram;
+        const std::string bucketName = family.name + "_bucket";
+        for (const prometheus::ClientMetric::Bucket &bucket : histogram.bucket)
+            appendSample(out, bucketName, metric.label, "le", bucketBound(bucket.upper_bound),
+                double(bucket.cumulative_count), ms, format);
+        appendSample(out, bucketName, metric.label, "le", "+Inf", double(histogram.sample_count), ms, format);
+        appendSample(out, family.name + "_count", metric.label, nullptr, {}, double(histogram.sample_count),
+            ms, format);
+        appendSample(out, family.name + "_sum", metric.label, nullptr, {}, histogram.sample_sum, ms, format);
+    }
+}
+
 HistoryWriter::HistoryWriter(const CentreMetrics &metrics, Format format)
     : m_metrics(metrics)
     , m_format(format)
@@ -167,7 +194,6 @@ bool HistoryWriter::write(
     constexpr size_t kFlushBytes = 1 << 20;
     std::map<std::string, Spool> spools; // by family name
     std::vector<std::string> order; // families in the order they first appear
-    std::map<double, std::string> bounds; // histogram bucket bounds as le text
     std::string line;
     for (qint64 ms = fromMs; ms <= toMs; ms += stepMs) {
         const std::vector<MetricFamily> families = m_metrics.collect(ms);
@@ -177,33 +203,13 @@ bool HistoryWriter::write(
             Spool &spool = it->second;
             if (inserted) {
                 order.push_back(name);
-                spool.header = "# HELP " + name + ' ' + family.help + "\n# TYPE " + name + ' '
-                    + typeName(family.type) + '\n';
+                spool.header = familyHeader(family, m_format);
                 spool.file = std::make_unique<QFile>(spoolDir.filePath(QString::number(order.size())));
                 if (!spool.file->open(QIODevice::WriteOnly))
                     return fail(
                         QStringLiteral("%1: %2").arg(spool.file->fileName(), spool.file->errorString()));
             }
-            for (const prometheus::ClientMetric &metric : family.metric) {
-                if (family.type != MetricType::Histogram) {
-                    appendSample(spool.buffer, family.name, metric.label, nullptr, {},
-                        family.type == MetricType::Counter ? metric.counter.value : metric.gauge.value, ms,
-                        m_format);
-                    continue;
-                }
-                // Buckets (+Inf last), then count and sum, as OpenMetrics orders a histogram's samples.
-                const prometheus::ClientMetric::Histogram &histogram = metric.histogram;
-                const std::string bucketName = family.name + "_bucket";
-                for (const prometheus::ClientMetric::Bucket &bucket : histogram.bucket)
-                    appendSample(spool.buffer, bucketName, metric.label, "le",
-                        bucketBound(bucket.upper_bound), double(bucket.cumulative_count), ms, m_format);
-                appendSample(spool.buffer, bucketName, metric.label, "le", "+Inf",
-                    double(histogram.sample_count), ms, m_format);
-                appendSample(spool.buffer, family.name + "_count", metric.label, nullptr, {},
-                    double(histogram.sample_count), ms, m_format);
-                appendSample(spool.buffer, family.name + "_sum", metric.label, nullptr, {},
-                    histogram.sample_sum, ms, m_format);
-            }
+            appendSamples(spool.buffer, family, ms, m_format);
             if (spool.buffer.size() > kFlushBytes) {
                 if (spool.file->write(spool.buffer.data(), qint64(spool.buffer.size()))
                     != qint64(spool.buffer.size()))

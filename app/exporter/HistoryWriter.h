@@ -3,6 +3,9 @@
 #include <QString>
 #include <QtGlobal>
 
+#include <prometheus/metric_family.h>
+#include <string>
+
 class CentreMetrics;
 
 // Writes the centre's series over a time range, with timestamps, for backfilling a time-series database:
@@ -19,6 +22,12 @@ public:
     // together (OpenMetrics does not allow families to interleave), each series oldest first. On failure
     // returns false and sets *error to a message naming the file.
     bool write(qint64 fromMs, qint64 toMs, qint64 stepMs, const QString &path, QString *error) const;
+
+    // The "# HELP" and "# TYPE" lines of a family, named as the format names it.
+    static std::string familyHeader(const prometheus::MetricFamily &family, Format format);
+    // The family's samples at ms, one line each, appended to out.
+    static void appendSamples(
+        std::string &out, const prometheus::MetricFamily &family, qint64 ms, Format format);
 
 private:
     const CentreMetrics &m_metrics;

@@ -380,7 +380,12 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../../app/dashboard/CommandLine.cpp" line="+21"/>
+        <location filename="../../app/dashboard/CommandLine.cpp" line="+25"/>
+        <source>Unsupported address &apos;%1&apos; for --metrics-listen: expected IP:PORT with an IP address and a port from 1 to 65535, e.g. 127.0.0.1:9465 or [::1]:9465.</source>
+        <translation>--metrics-listen 不支援位址「%1」：應為 IP:PORT，即 IP 位址加上 1 至 65535 之間的連接埠，例如 127.0.0.1:9465 或 [::1]:9465。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Writes a chart, a table or a report of the AISC Operations Dashboard to a file, with no display. Without a configured Prometheus it reads the built-in simulated centre.</source>
         <translation>把 AISC 營運儀表板的圖表、表格或報告寫入檔案，無需顯示畫面。未設定 Prometheus 時，會讀取內置的模擬中心。</translation>
     </message>
@@ -510,11 +515,21 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Serve the dashboard&apos;s own metrics for Prometheus at http://ADDRESS/metrics, e.g. 127.0.0.1:9465.</source>
+        <translation>在 http://ADDRESS/metrics 為 Prometheus 提供儀表板本身的指標，例如 127.0.0.1:9465。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ADDRESS</source>
+        <translation>ADDRESS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Start a CSV with a UTF-8 byte-order mark, for spreadsheet programs that need one.</source>
         <translation>在 CSV 開頭加上 UTF-8 位元組順序標記（BOM），供需要此標記的試算表程式使用。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Try &apos;%1 export --help&apos; for the options.</source>
         <translation>請執行「%1 export --help」查看可用選項。</translation>
     </message>
@@ -564,7 +579,7 @@
         <translation>--cache %1：資料夾 %2 不存在。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>export needs exactly one of --csv ID, --chart ID or --report FILE.</source>
         <translation>export 需要 --csv ID、--chart ID 或 --report FILE 其中一項，且只可選一項。</translation>
     </message>
@@ -621,7 +636,7 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../app/dashboard/Dashboard.cpp" line="+259"/>
+        <location filename="../../app/dashboard/Dashboard.cpp" line="+260"/>
         <source>The server warned that %1 may be incomplete: %2</source>
         <translation>伺服器警告%1的數據可能不完整：%2</translation>
     </message>
@@ -646,7 +661,7 @@
         <translation>快取：記憶體（無法開啟 %1）</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+90"/>
         <source>Settings saved to %1</source>
         <translation>設定已儲存至 %1</translation>
     </message>
@@ -654,7 +669,7 @@
 <context>
     <name>DashboardConfig</name>
     <message>
-        <location filename="../../model/DashboardConfig.cpp" line="+65"/>
+        <location filename="../../model/DashboardConfig.cpp" line="+81"/>
         <source>&apos;%1&apos; is not a server URL: expected http:// or https:// followed by a host, e.g. http://prometheus.example.org:9090</source>
         <translation>「%1」不是伺服器網址：應以 http:// 或 https:// 開頭並附有主機名稱，例如 http://prometheus.example.org:9090</translation>
     </message>
@@ -684,24 +699,39 @@
         <translation>不是有效的 INI 檔案</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>%1: secrets are not kept in the config file; put the secret in a file and name it with secret_file, or in an environment variable named with secret_env</source>
-        <translation>%1：設定檔不會保存密鑰；請把密鑰放在檔案中並以 secret_file 指明，或放在以 secret_env 指明的環境變數中</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+33"/>
         <source>[prometheus] auth &apos;%1&apos;: expected none, basic or bearer</source>
         <translation>[prometheus] auth「%1」：應為 none、basic 或 bearer</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>[prometheus] auth=basic needs a username</source>
         <translation>[prometheus] auth=basic 需要 username</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>[prometheus] auth=%1 needs secret_file or secret_env</source>
-        <translation>[prometheus] auth=%1 需要 secret_file 或 secret_env</translation>
+        <location line="-87"/>
+        <source>header &apos;%1&apos;: a header name is letters, digits and !#$%&amp;&apos;*+-.^_`|~ only</source>
+        <translation>標頭「%1」：標頭名稱只可包含字母、數字及 !#$%&amp;&apos;*+-.^_`|~</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>header %1: the value holds a line break or another control character</source>
+        <translation>標頭 %1：數值含有換行或其他控制字元</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>%1: secrets are not kept in the config file; put the secret in a file and name it with secret_file, in an environment variable named with secret_env, or in the desktop keyring under an entry named with secret_keyring</source>
+        <translation>%1：密碼等機密不會存放於設定檔；請把機密放在檔案並以 secret_file 指明、放在以 secret_env 指明的環境變數，或放在桌面鑰匙圈中以 secret_keyring 指明的項目</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>[prometheus] url: put no user name or password in the URL; use auth=basic with username= and secret_file, secret_env or secret_keyring</source>
+        <translation>[prometheus] url：請勿在網址中加入用戶名稱或密碼；請使用 auth=basic 加上 username=，以及 secret_file、secret_env 或 secret_keyring</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>[prometheus] auth=%1 needs secret_file, secret_env or secret_keyring</source>
+        <translation>[prometheus] auth=%1 需要 secret_file、secret_env 或 secret_keyring</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -719,7 +749,7 @@
         <translation>[prometheus] timeout_s「%1」：應為 1 至 600 的整數秒</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>[queries] %1 is empty: expected a PromQL expression</source>
         <translation>[queries] %1 是空白的：應為 PromQL 表達式</translation>
     </message>
@@ -784,9 +814,17 @@
         <translation>[presentation] interval_s「%1」：應為 5 至 3600 之間的整數秒數</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>Config file %1 could not be written</source>
         <translation>無法寫入設定檔 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardMetrics</name>
+    <message>
+        <location filename="../../app/dashboard/DashboardMetrics.cpp" line="+79"/>
+        <source>--metrics-listen %1: cannot listen there: %2</source>
+        <translation>--metrics-listen %1：無法在該處監聽：%2</translation>
     </message>
 </context>
 <context>
@@ -1065,7 +1103,7 @@
 <context>
     <name>JsonFile</name>
     <message>
-        <location filename="../../model/JsonFile.cpp" line="+17"/>
+        <location filename="../../model/JsonFile.cpp" line="+22"/>
         <source>%1 at byte %2</source>
         <translation>%1（於第 %2 位元組）</translation>
     </message>
@@ -1073,6 +1111,24 @@
         <location line="+6"/>
         <source>expected a JSON object at the top level</source>
         <translation>最外層應為 JSON 物件</translation>
+    </message>
+</context>
+<context>
+    <name>KeyringSecret</name>
+    <message>
+        <location filename="../../model/KeyringSecret.cpp" line="+12"/>
+        <source>the keyring holds no entry &apos;%1&apos; for %2</source>
+        <translation>鑰匙圈中沒有 %2 的項目「%1」</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>access to the keyring entry &apos;%1&apos; was denied</source>
+        <translation>存取鑰匙圈項目「%1」遭拒絕</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no desktop keyring could be reached for the entry &apos;%1&apos; (%2); start a Secret Service such as GNOME Keyring or KWallet, or name the secret with secret_file or secret_env instead</source>
+        <translation>無法連接桌面鑰匙圈以讀取項目「%1」（%2）；請啟動 Secret Service（例如 GNOME Keyring 或 KWallet），或改以 secret_file 或 secret_env 指明機密</translation>
     </message>
 </context>
 <context>
@@ -1744,7 +1800,7 @@
 <context>
     <name>PrometheusClient</name>
     <message>
-        <location filename="../../model/PrometheusClient.cpp" line="+46"/>
+        <location filename="../../model/PrometheusClient.cpp" line="+54"/>
         <source>the CA file %1 cannot be read or holds no PEM certificate</source>
         <translation>無法讀取 CA 檔案 %1，或檔案內沒有 PEM 憑證</translation>
     </message>
@@ -1785,12 +1841,12 @@
         <translation>版本資料</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+49"/>
         <source>no network access</source>
         <translation>無法存取網絡</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+77"/>
         <source>the credentials file %1 cannot be read: %2</source>
         <translation>無法讀取憑據檔案 %1：%2</translation>
     </message>
@@ -1800,7 +1856,7 @@
         <translation>應存放憑據的環境變數 %1 未有設定</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>the bearer token is empty</source>
         <translation>Bearer 權杖是空白的</translation>
     </message>
@@ -1808,7 +1864,7 @@
 <context>
     <name>PrometheusParser</name>
     <message>
-        <location filename="../../model/PrometheusParser.cpp" line="+38"/>
+        <location filename="../../model/PrometheusParser.cpp" line="+37"/>
         <source>the sample value &quot;%1&quot; is not a number</source>
         <translation>樣本值「%1」不是數字</translation>
     </message>
@@ -1878,7 +1934,7 @@
         <translation>回應沒有 &quot;status&quot;: &quot;success&quot;；這是 Prometheus API 嗎？</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>the query gives a string, not numbers</source>
         <translation>查詢結果是字串，而非數字</translation>
     </message>
@@ -1888,12 +1944,12 @@
         <translation>結果包含既非序列亦非樣本的內容</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>a sample is not a [time, value] pair</source>
         <translation>有樣本不是 [時間, 數值] 的組合</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+23"/>
         <source>Prometheus at %1, %2: %3</source>
         <translation>Prometheus（%1），%2：%3</translation>
     </message>
@@ -1978,7 +2034,7 @@
 <context>
     <name>QueryCatalogue</name>
     <message>
-        <location filename="../../model/QueryCatalogue.cpp" line="+17"/>
+        <location filename="../../model/QueryCatalogue.cpp" line="+18"/>
         <source>Installed compute</source>
         <translation>已安裝算力</translation>
     </message>
@@ -2078,12 +2134,12 @@
         <translation>各節點 Slurm 狀態</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Query catalogue %1: %2</source>
         <translation>查詢目錄 %1：%2</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+41"/>
         <source>query &apos;%1&apos; has no promql</source>
         <translation>查詢「%1」沒有 promql</translation>
     </message>
@@ -2130,12 +2186,12 @@
 <context>
     <name>RefreshController</name>
     <message>
-        <location filename="../../model/RefreshController.cpp" line="+276"/>
+        <location filename="../../model/RefreshController.cpp" line="+281"/>
         <source>%1; %2 of %3 requests failed</source>
         <translation>%1；%3 個請求中有 %2 個失敗</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-256"/>
         <source>Could not store %1 in the cache: %2</source>
         <translation>無法把 %1 存入快取：%2</translation>
     </message>
@@ -2562,7 +2618,7 @@
         <translation>兼容 Prometheus 的伺服器</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Skip TLS certificate verification for this server (insecure)</source>
         <translation>略過此伺服器的 TLS 憑證驗證（不安全）</translation>
     </message>
@@ -2585,6 +2641,11 @@
         <location line="+1"/>
         <source>Bearer token</source>
         <translation>Bearer 權杖</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The name of an entry of the service aisc-dashboard in the desktop keyring (GNOME Keyring, KWallet)</source>
+        <translation>桌面鑰匙圈（GNOME Keyring、KWallet）中 aisc-dashboard 服務的項目名稱</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2653,6 +2714,11 @@
         <translation>或環境變數：</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>or keyring entry:</source>
+        <translation>或鑰匙圈項目：</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Extra CA certificates:</source>
         <translation>額外 CA 憑證：</translation>
@@ -2708,7 +2774,7 @@
         <translation>最舊的數據會最先刪除；檢視需要時會再次擷取。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Keep data for &apos;%1&apos;: expected whole days from %2 to %3.</source>
         <translation>數據保留期「%1」：應為 %2 至 %3 之間的整數日數。</translation>
     </message>
@@ -2723,14 +2789,14 @@
         <translation>請勿在網址中加入用戶名稱或密碼：請選擇 Basic 身分驗證，並指明存放密碼的檔案或環境變數。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Basic authentication needs a user name.</source>
         <translation>Basic 身分驗證需要用戶名稱。</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Name the file or the environment variable that holds the secret.</source>
-        <translation>請指明存放密鑰的檔案或環境變數。</translation>
+        <source>Name the file, the environment variable or the keyring entry that holds the secret.</source>
+        <translation>請指明存放機密的檔案、環境變數或鑰匙圈項目。</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2971,7 +3037,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/dashboard/main.cpp" line="+97"/>
+        <location filename="../../app/dashboard/main.cpp" line="+98"/>
         <source>AISC Operations Dashboard</source>
         <translation>AISC 營運儀表板</translation>
     </message>

@@ -63,6 +63,12 @@ void TestDashboardCli::exitCodes_data()
     QTest::newRow("cache folder missing")
         << QStringList { QStringLiteral("--cache"), QStringLiteral("/no/such/folder/c.sqlite") } << 2
         << QString() << QStringLiteral("/no/such/folder");
+    QTest::newRow("metrics address a host name")
+        << QStringList { QStringLiteral("--metrics-listen"), QStringLiteral("localhost:9465") } << 2
+        << QString() << QStringLiteral("'localhost:9465' for --metrics-listen");
+    QTest::newRow("metrics port out of range")
+        << QStringList { QStringLiteral("--metrics-listen"), QStringLiteral("127.0.0.1:70000") } << 2
+        << QString() << QStringLiteral("'127.0.0.1:70000' for --metrics-listen");
 }
 
 void TestDashboardCli::badConfigFileNamesFileAndKey()
@@ -76,7 +82,8 @@ void TestDashboardCli::badConfigFileNamesFileAndKey()
     file.close();
     const Run result = run({ QStringLiteral("--config"), path });
     QCOMPARE(result.exitCode, 2);
-    QVERIFY2(result.err.contains(path) && result.err.contains(QLatin1String("secret_file or secret_env")),
+    QVERIFY2(result.err.contains(path)
+            && result.err.contains(QLatin1String("secret_file, secret_env or secret_keyring")),
         qPrintable(result.err));
 }
 

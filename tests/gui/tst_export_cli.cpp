@@ -107,10 +107,14 @@ void TestExportCli::csvHoldsTheSimulationsValuesExactly()
         for (qsizetype r = 1; r < rows.size(); ++r) {
             const QByteArray cell = rows.at(r).trimmed().split(',').at(c);
             const double value = series->values[size_t(r - 1)];
+            const QByteArray where = "row " + QByteArray::number(r) + " of "
+                + QByteArray::number(rows.size() - 1) + " (" + rows.at(r).left(rows.at(r).indexOf(','))
+                + "), " + header.at(c) + ": '" + cell + "' against " + QByteArray::number(value, 'g', 17);
             if (std::isnan(value)) {
-                QVERIFY(cell.isEmpty());
+                QVERIFY2(cell.isEmpty(), where.constData());
             } else {
-                QCOMPARE(std::strtod(cell.constData(), nullptr), value);
+                QVERIFY2(
+                    !cell.isEmpty() && std::strtod(cell.constData(), nullptr) == value, where.constData());
                 ++compared;
             }
         }

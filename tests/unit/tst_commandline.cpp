@@ -16,6 +16,8 @@ private Q_SLOTS:
     void prometheusUrl();
     void cachePathIsMadeAbsolute();
     void present();
+    void metricsListen_data();
+    void metricsListen();
 };
 
 void TestCommandLine::statusAndOptions_data()
@@ -142,6 +144,42 @@ void TestCommandLine::present()
         QStringLiteral("--output"), QStringLiteral("/tmp/x.csv"), QStringLiteral("--present") });
     QCOMPARE(int(exporting.status), int(CommandLineResult::Status::Error));
     QVERIFY2(exporting.output.contains(QLatin1String("present")), qPrintable(exporting.output));
+}
+
+void TestCommandLine::metricsListen_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("host"); // empty: refused, and the message names the value
+    QTest::addColumn<int>("port");
+
+    QTest::newRow("loopback") << QStringLiteral("127.0.0.1:9465") << QStringLiteral("127.0.0.1") << 9465;
+    QTest::newRow("all interfaces") << QStringLiteral("0.0.0.0:9465") << QStringLiteral("0.0.0.0") << 9465;
+    QTest::newRow("IPv6 loopback") << QStringLiteral("[::1]:9465") << QStringLiteral("::1") << 9465;
+    QTest::newRow("host name") << QStringLiteral("localhost:9465") << QString() << 0;
+    QTest::newRow("no port") << QStringLiteral("127.0.0.1") << QString() << 0;
+    QTest::newRow("port 0") << QStringLiteral("127.0.0.1:0") << QString() << 0;
+    QTest::newRow("port too large") << QStringLiteral("127.0.0.1:65536") << QString() << 0;
+    QTest::newRow("not an address") << QStringLiteral("300.1.1.1:9465") << QString() << 0;
+    QTest::newRow("IPv6 without brackets") << QStringLiteral("::1:9465") << QString() << 0;
+}
+
+void TestCommandLine::metricsListen()
+{
+    QFETCH(QString, value);
+    QFETCH(QString, host);
+    QFETCH(int, port);
+
+    const CommandLineResult result
+        = CommandLine::parse({ QStringLiteral("aisc-dashboard"), QStringLiteral("--metrics-listen"), value });
+    if (host.isEmpty()) {
+        QCOMPARE(result.status, CommandLineResult::Status::Error);
+        QVERIFY2(result.output.contains(QLatin1Char('\'') + value + QLatin1String("' for --metrics-listen")),
+            qPrintable(result.output));
+        return;
+    }
+    QCOMPARE(result.status, CommandLineResult::Status::Run);
+    QCOMPARE(result.options.metricsHost, host);
+    QCOMPARE(int(result.options.metricsPort), port);
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

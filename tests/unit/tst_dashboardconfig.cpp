@@ -122,7 +122,26 @@ void TestDashboardConfig::badValuesNameFileAndKey_data()
     QTest::newRow("unknown auth") << QByteArray("[prometheus]\nurl=http://host\nauth=kerberos\n")
                                   << QStringLiteral("kerberos");
     QTest::newRow("bearer without secret") << QByteArray("[prometheus]\nurl=http://host\nauth=bearer\n")
-                                           << QStringLiteral("secret_file or secret_env");
+                                           << QStringLiteral("secret_file, secret_env or secret_keyring");
+    // Found by fuzz_dashboard_config: header names were taken as they came, turned to Latin-1 ('?' for
+    // the rest), and a value could hold a line break that starts another header.
+    // Found by fuzz_dashboard_config: user info in the URL was taken, then dropped when the config was
+    // saved; a password there is a secret in the file.
+    QTest::newRow("url with a user") << QByteArray("[prometheus]\nurl=http://prom@host:9090\n")
+                                     << QStringLiteral("no user name or password in the URL");
+    QTest::newRow("url with a password") << QByteArray("[prometheus]\nurl=http://prom:hunter2@host:9090\n")
+                                         << QStringLiteral("no user name or password in the URL");
+    QTest::newRow("header name with a space")
+        << QByteArray("[prometheus]\nurl=http://host\n[headers]\nX%20Org=a\n") << QStringLiteral("'X Org'");
+    QTest::newRow("header name not ASCII")
+        << QByteArray("[prometheus]\nurl=http://host\n[headers]\nX-\xe6\xb8\xaf=a\n")
+        << QStringLiteral("header name is letters");
+    QTest::newRow("header name with a control character") << QByteArray(
+        "[prometheus]\nurl=http://host\n[headers]\nX-Sc\x17"
+        "D=a\n") << QStringLiteral("header 'X-Sc");
+    QTest::newRow("header value with a line break")
+        << QByteArray("[prometheus]\nurl=http://host\n[headers]\nX-Scope-OrgID=aisc\\nX-Injected: 1\n")
+        << QStringLiteral("header X-Scope-OrgID: the value holds a line break");
     QTest::newRow("basic without user")
         << QByteArray("[prometheus]\nurl=http://host\nauth=basic\nsecret_env=X\n")
         << QStringLiteral("username");
