@@ -1,14 +1,10 @@
 #include "ChartLinesItem.h"
 
 #include <QChart>
-#include <QPaintEngine>
 #include <QPainter>
-#include <QThreadPool>
 #include <QValueAxis>
-#include <QtConcurrentMap>
 
 #include <cmath>
-#include <numeric>
 
 ChartLinesItem::ChartLinesItem(QChart *chart, QValueAxis *xAxis, QValueAxis *yAxis)
     : QGraphicsItem(chart)
@@ -109,11 +105,6 @@ void ChartLinesItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, 
     const double y2 = (clip.height() + 0.5) - std::trunc(clip.height() + 0.5);
     clip.adjust(-x1, -y1, std::max(x1, x2), std::max(y1, y2));
 
-    qsizetype segments = 0;
-    for (const Placed &placed : m_placed)
-        segments += placed.segments.size();
-    if (segments >= parallelSegments && paintInStrips(painter, clip))
-        return;
     painter->save();
     painter->setClipRect(clip);
     drawLines(*painter);
@@ -147,55 +138,4 @@ void ChartLinesItem::drawLines(QPainter &painter) const
         for (const QPointF &dot : std::as_const(m_placed[l].dots))
             painter.drawEllipse(dot, radius, radius);
     }
-}
-
-bool ChartLinesItem::paintInStrips(QPainter *painter, const QRectF &clip) const
-{
-    // Antialiased strokes of tens of thousands of segments take most of a redraw, on one core. Cut into
-    // vertical strips, each painted on its own core into a transparent layer with the same transform
-    // (shifted by whole device pixels, so that every stroke falls on the same pixels with the same
-    // coverage), and drawn back pixel for pixel, they take a fraction of that. Only on a raster device
-    // (a window, an image): a PDF, SVG or print keeps its vector lines.
-    if (!painter->paintEngine() || painter->paintEngine()->type() != QPaintEngine::Raster)
-        return false;
-    const QTransform device = painter->deviceTransform();
-    const double scale = device.m11();
-    if (device.type() > QTransform::TxScale || scale != device.m22() || scale < 1
-        || scale != std::round(scale))
-        return false;
-    const int strips = std::min(QThreadPool::globalInstance()->maxThreadCount(), 8);
-    const QRect area = device.mapRect(clip).toAlignedRect();
-    if (strips < 2 || area.width() < 2 * strips)
-        return false;
-
-    std::vector<QRect> parts;
-    for (int k = 0; k < strips; ++k) {
-        const int left = area.left() + area.width() * k / strips;
-        const int right = area.left() + area.width() * (k + 1) / strips;
-        parts.emplace_back(left, area.top(), right - left, area.height());
-    }
-    std::vector<QImage> layers(parts.size());
-    const QPainter::RenderHints hints = painter->renderHints();
-    std::vector<int> indices(parts.size());
-    std::iota(indices.begin(), indices.end(), 0);
-    QtConcurrent::blockingMap(indices, [&](int k) {
-        QImage &layer = layers[size_t(k)];
-        layer = QImage(parts[size_t(k)].size(), QImage::Format_ARGB32_Premultiplied);
-        layer.fill(Qt::transparent);
-        QPainter strip(&layer);
-        strip.setRenderHints(hints);
-        strip.setTransform(
-            device * QTransform::fromTranslate(-parts[size_t(k)].left(), -parts[size_t(k)].top()));
-        strip.setClipRect(clip);
-        drawLines(strip);
-    });
-
-    // Back in device pixels: undo what lies between the painter's world and the device (the view,
-    // a redirection, a high-density scale) so that a layer pixel lands on one device pixel.
-    painter->save();
-    painter->setWorldTransform((painter->worldTransform().inverted() * device).inverted());
-    for (size_t k = 0; k < parts.size(); ++k)
-        painter->drawImage(parts[k].topLeft(), layers[k]);
-    painter->restore();
-    return true;
 }

@@ -61,11 +61,6 @@ private:
     void place(const Placement &placement);
     // Every line and dot, with the painter's transform and clip.
     void drawLines(QPainter &painter) const;
-    // The same, in vertical strips on every core; false (nothing drawn) where it cannot be exact.
-    bool paintInStrips(QPainter *painter, const QRectF &clip) const;
-
-    // From how many segments painting on every core is worth its set-up (about a millisecond).
-    static constexpr qsizetype parallelSegments = 4000;
 
     QChart *m_chart;
     QValueAxis *m_xAxis;

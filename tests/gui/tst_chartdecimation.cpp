@@ -9,9 +9,7 @@
 #include <QChartView>
 #include <QDir>
 #include <QRandomGenerator>
-#include <QScopeGuard>
 #include <QTest>
-#include <QThreadPool>
 
 #include <cmath>
 #include <limits>
@@ -199,8 +197,6 @@ private Q_SLOTS:
     void sameImage();
     void naiveSubsamplingIsCaught_data();
     void naiveSubsamplingIsCaught();
-    void stripsOnEveryCoreDrawTheSamePixels_data();
-    void stripsOnEveryCoreDrawTheSamePixels();
 };
 
 void TestChartDecimation::sameImage_data()
@@ -295,50 +291,6 @@ void TestChartDecimation::naiveSubsamplingIsCaught()
         QTest::currentDataTag(), every, aliased, 100.0 * double(aliased) / double(plotPixels), smooth);
     QVERIFY2(aliased >= plotPixels * 3 / 1000, qPrintable(QString::number(aliased)));
     QVERIFY2(smooth >= plotPixels * 3 / 1000, qPrintable(QString::number(smooth)));
-}
-
-void TestChartDecimation::stripsOnEveryCoreDrawTheSamePixels_data()
-{
-    QTest::addColumn<bool>("decimated");
-    QTest::addColumn<bool>("antialiased");
-    QTest::addRow("decimated, antialiased") << true << true;
-    QTest::addRow("decimated, aliased") << true << false;
-    QTest::addRow("full, antialiased") << false << true;
-}
-
-// Many segments are painted in vertical strips, one per core, and drawn back: the chart must look as
-// when one core paints every segment itself, at the strips' seams too. Without antialiasing that is
-// exactly the same pixels. With it, blending a strip's strokes over each other and then over the
-// chart rounds to 8 bits in another order than blending each over the chart: a level or two, a few
-// more where hundreds of strokes overlap (the full line). A stroke a pixel off would differ by a
-// hundred levels or more.
-void TestChartDecimation::stripsOnEveryCoreDrawTheSamePixels()
-{
-    QFETCH(bool, decimated);
-    QFETCH(bool, antialiased);
-    const QueryResult result = resultOf({ noise(4), spikes(), gaps() });
-    QThreadPool *pool = QThreadPool::globalInstance();
-    const int cores = pool->maxThreadCount();
-    const auto restore = qScopeGuard([&] { pool->setMaxThreadCount(cores); });
-
-    const Lines lines = decimated ? Lines::Decimated : Lines::Full;
-    pool->setMaxThreadCount(1);
-    const Drawing oneCore = render(result, lines, antialiased);
-    pool->setMaxThreadCount(3); // seams at thirds, wherever they fall
-    const Drawing strips = render(result, lines, antialiased);
-    QVERIFY(!oneCore.image.isNull() && oneCore.image.size() == strips.image.size());
-    QImage map;
-    const int tolerance = antialiased ? 16 : 0;
-    const qsizetype differing = differingPixels(oneCore.image, strips.image, oneCore.plot, tolerance, &map);
-    qInfo("%lld pixels differ at all, %lld by more than 2 levels, %lld by more than %d",
-        differingPixels(oneCore.image, strips.image, oneCore.plot, 0),
-        differingPixels(oneCore.image, strips.image, oneCore.plot, 2), differing, tolerance);
-    if (differing > 0) {
-        oneCore.image.save(outputPath(QStringLiteral("strips-one-core.png")));
-        strips.image.save(outputPath(QStringLiteral("strips-three.png")));
-        map.save(outputPath(QStringLiteral("strips-diff.png")));
-    }
-    QCOMPARE(differing, 0);
 }
 
 QTEST_MAIN(TestChartDecimation)
