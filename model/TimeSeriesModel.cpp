@@ -125,20 +125,20 @@ void TimeSeriesModel::setResult(QueryResult &&result)
             return differingSpan(
                 from.data() + m_firstRow + keepFirst, to.data() + overlapFirst, overlapCount);
         };
-        auto [first, last] = span(before.values, after.values);
+        int first = -1, last = -1;
+        auto include = [&](std::pair<int, int> rows) {
+            if (rows.first < 0)
+                return;
+            first = first < 0 ? rows.first : std::min(first, rows.first);
+            last = std::max(last, rows.second);
+        };
+        include(span(before.values, after.values));
         // A point read from the rollups also carries the range of the samples behind it.
-        std::pair<int, int> ranges[2] = { { -1, -1 }, { -1, -1 } };
         if (before.hasRange() && after.hasRange()) {
-            ranges[0] = span(before.minValues, after.minValues);
-            ranges[1] = span(before.maxValues, after.maxValues);
+            include(span(before.minValues, after.minValues));
+            include(span(before.maxValues, after.maxValues));
         } else if (before.hasRange() != after.hasRange()) {
-            ranges[0] = { 0, overlapCount - 1 };
-        }
-        for (const auto &[rangeFirst, rangeLast] : ranges) {
-            if (rangeFirst < 0)
-                continue;
-            first = first < 0 ? rangeFirst : std::min(first, rangeFirst);
-            last = std::max(last, rangeLast);
+            include({ 0, overlapCount - 1 });
         }
         if (first < 0)
             continue;
