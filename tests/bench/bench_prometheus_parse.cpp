@@ -192,10 +192,13 @@ void BM_ParseSimdjsonPool(benchmark::State &state)
     state.counters["threads"] = QThread::idealThreadCount();
 }
 
-// (c) parse + cache write: a SampleStore on a temporary file, as CacheService keeps it open.
+// (c) parse + cache write: a SampleStore on a temporary file, as CacheService keeps it open; with
+// model:1 also the model (a + b + c), the whole client-side cost.
 void BM_ParseAndCache(benchmark::State &state)
 {
     responseBody();
+    const bool withModel = state.range(0) != 0;
+    TimeSeriesModel model(QStringLiteral("node_gpu_util"), QStringLiteral("%"));
     for (auto _ : state) {
         state.PauseTiming();
         auto dir = std::make_unique<QTemporaryDir>();
@@ -207,32 +210,10 @@ void BM_ParseAndCache(benchmark::State &state)
         const QueryResult result = parse(state);
         if (!store->write(result, &message))
             qFatal("cache write failed: %s", qPrintable(message));
-        state.PauseTiming();
-        store.reset();
-        dir.reset();
-        state.ResumeTiming();
-    }
-    setBytes(state);
-}
-
-// (a + b + c) the whole client-side cost: parse, cache write, model.
-void BM_ParseCacheAndModel(benchmark::State &state)
-{
-    responseBody();
-    TimeSeriesModel model(QStringLiteral("node_gpu_util"), QStringLiteral("%"));
-    for (auto _ : state) {
-        state.PauseTiming();
-        auto dir = std::make_unique<QTemporaryDir>();
-        auto store = std::make_unique<SampleStore>(QStringLiteral("bench-parse-cache-model"));
-        QString message;
-        if (!store->open(dir->filePath(QStringLiteral("cache.sqlite")), &message))
-            qFatal("%s", qPrintable(message));
-        state.ResumeTiming();
-        const QueryResult result = parse(state);
-        if (!store->write(result, &message))
-            qFatal("cache write failed: %s", qPrintable(message));
-        model.setResult(result);
-        benchmark::DoNotOptimize(model.rowCount());
+        if (withModel) {
+            model.setResult(result);
+            benchmark::DoNotOptimize(model.rowCount());
+        }
         state.PauseTiming();
         store.reset();
         dir.reset();
@@ -372,8 +353,13 @@ void BM_FetchPrometheus(benchmark::State &state)
 BENCHMARK(BM_ParseSimdjson)->Unit(benchmark::kMillisecond)->MinTime(2);
 BENCHMARK(BM_ParseSimdjsonPool)->Unit(benchmark::kMillisecond)->MinTime(2)->UseRealTime();
 BENCHMARK(BM_ParseSimdjsonAndModel)->Unit(benchmark::kMillisecond)->MinTime(2);
-BENCHMARK(BM_ParseAndCache)->Unit(benchmark::kMillisecond)->MinTime(2)->UseRealTime();
-BENCHMARK(BM_ParseCacheAndModel)->Unit(benchmark::kMillisecond)->MinTime(2)->UseRealTime();
+BENCHMARK(BM_ParseAndCache)
+    ->ArgName("model")
+    ->Arg(0)
+    ->Arg(1)
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2)
+    ->UseRealTime();
 BENCHMARK(BM_ParseQJsonDocument)->Unit(benchmark::kMillisecond)->MinTime(2);
 BENCHMARK(BM_DownloadLoopback)->Unit(benchmark::kMillisecond)->MinTime(2)->UseRealTime();
 BENCHMARK(BM_FetchPrometheus)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
