@@ -59,12 +59,14 @@ struct Models
     }
 };
 
-void connectModels(PresentationWindow &window, Models &models)
+// The window on the models, at the time their data was filled for.
+void connectModels(PresentationWindow &window, Models &models, qint64 nowMs)
 {
     window.setKpiModel(&models.kpis);
     window.setCapacityModels(&models.installed, &models.delivered);
     window.setUtilisationModel(&models.utilisation);
     window.setGpuStateModel(&models.gpuStates);
+    window.setNow(nowMs);
 }
 
 // Whether a label's text fits inside it: wrapped to its width when it wraps, on one line otherwise.
@@ -121,8 +123,7 @@ void TestPresentation::keysAndClicker()
     Models models;
     models.fill(*m_simulation, m_now);
     PresentationWindow window;
-    connectModels(window, models);
-    window.setNow(m_now);
+    connectModels(window, models, m_now);
     qint64 clock = 0;
     window.slideShow()->setClock([&clock] { return clock; });
     window.resize(1280, 720);
@@ -197,8 +198,7 @@ void TestPresentation::staleShowsAsOfInTheCorner()
     Models models;
     models.fill(*m_simulation, m_now);
     PresentationWindow window;
-    connectModels(window, models);
-    window.setNow(m_now);
+    connectModels(window, models, m_now);
     window.resize(1920, 1080);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -224,8 +224,7 @@ void TestPresentation::noDataShowsTheRoadmapAlone()
 {
     Models models; // nothing in them
     PresentationWindow window;
-    connectModels(window, models);
-    window.setNow(m_now);
+    connectModels(window, models, m_now);
     window.resize(1920, 1080);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -249,8 +248,7 @@ void TestPresentation::typeScalesWithTheScreen()
     Models models;
     models.fill(*m_simulation, m_now);
     PresentationWindow window;
-    connectModels(window, models);
-    window.setNow(m_now);
+    connectModels(window, models, m_now);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     int headline[2] = {};
@@ -274,8 +272,7 @@ void TestPresentation::languageSwitchesAtRunTime()
     Models models;
     models.fill(*m_simulation, m_now);
     PresentationWindow window;
-    connectModels(window, models);
-    window.setNow(m_now);
+    connectModels(window, models, m_now);
     window.resize(1920, 1080);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -326,8 +323,7 @@ void TestPresentation::slides()
     Models models;
     models.fill(*m_simulation, m_now);
     PresentationWindow window;
-    connectModels(window, models);
-    window.setNow(m_now);
+    connectModels(window, models, m_now);
     window.resize(size);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
