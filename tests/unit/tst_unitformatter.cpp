@@ -55,7 +55,10 @@ void TestUnitFormatter::format_data()
     QTest::addColumn<QString>("expected");
 
     const std::pair<const char *, QLocale> locales[] = { { "en", english() }, { "zh_HK", hongKong() } };
-    for (const auto &[name, locale] : locales) {
+    for (const auto &entry : locales) {
+        // Named copies, not a structured binding: clang 14 (the sanitizer build) cannot capture those.
+        const char *const name = entry.first;
+        const QLocale &locale = entry.second;
         auto row = [&](const char *tag, double value, const char *unit, const char *expected) {
             QTest::addRow("%s %s", name, tag)
                 << locale << value << QString::fromUtf8(unit) << QString::fromUtf8(expected);
