@@ -44,6 +44,10 @@ public:
     ChartLinesItem(QChart *chart, QValueAxis *xAxis, QValueAxis *yAxis);
 
     void setLines(std::vector<Line> lines);
+    // Whether an antialiased line's points inside one device pixel column are drawn as the column's
+    // extent (see appendByColumn in the source) rather than segment by segment. On by default; off
+    // draws every segment, the reference that tst_chartdecimation compares the decimated drawing with.
+    void setMergeColumns(bool merge);
     // The chart's plot area moved or changed size.
     void updatePlotArea();
 
@@ -55,9 +59,14 @@ private:
     {
         QSizeF size;
         double xMin = 0, xMax = 0, yMin = 0, yMax = 0;
+        // Device x = item x * deviceScale + deviceOffset, where columns are merged.
+        double deviceScale = 0, deviceOffset = 0;
+        // Device y = item y * deviceYScale + deviceYOffset, likewise.
+        double deviceYScale = 0, deviceYOffset = 0;
+        bool mergeColumns = false; // see appendByColumn in the source
         bool operator==(const Placement &) const = default;
     };
-    Placement placement() const;
+    Placement placement(const QPainter &painter) const;
     void place(const Placement &placement);
     // Every line and dot, with the painter's transform and clip.
     void drawLines(QPainter &painter) const;
@@ -66,9 +75,11 @@ private:
     QValueAxis *m_xAxis;
     QValueAxis *m_yAxis;
     std::vector<Line> m_lines;
+    bool m_mergeColumns = true;
     struct Placed
     {
         QList<QLineF> segments;
+        QList<QRectF> spans; // whole device pixels: columns' extents, drawn without antialiasing
         QList<QPointF> dots;
         QList<QPolygonF> bands;
     };

@@ -313,6 +313,8 @@ void ChartPanel::setDecimationEnabled(bool enabled)
     if (m_decimationEnabled == enabled)
         return;
     m_decimationEnabled = enabled;
+    // Without decimation every segment is drawn as it is: the reference drawing.
+    m_linesItem->setMergeColumns(enabled);
     redraw();
 }
 
