@@ -3,6 +3,7 @@
 #include "SecretMask.h"
 
 #include <QTest>
+#include <QUrl>
 
 namespace {
 const QByteArray token = "tok-3f9a1c7e5b2d4e8f";
@@ -25,6 +26,9 @@ class TestSecretMask : public QObject
 private Q_SLOTS:
     void hidesEveryForm_data();
     void hidesEveryForm();
+    void whitespaceRunsAsAnyRun();
+    void unusualSecrets_data();
+    void unusualSecrets();
     void longerFormWinsOverItsBeginning();
     void emptyMaskAndSecret();
     void beginningCutInsideASecret_data();
@@ -81,6 +85,56 @@ void TestSecretMask::hidesEveryForm()
     else
         mask.add(token);
     QCOMPARE(mask.apply(text), expected);
+}
+
+void TestSecretMask::whitespaceRunsAsAnyRun()
+{
+    SecretMask mask;
+    mask.add("correct  horse");
+    for (const QString &written : { QStringLiteral("correct horse"), QStringLiteral("correct\n\t  horse"),
+             QStringLiteral("correct%20%20horse"), QStringLiteral("correct++horse"),
+             QStringLiteral("correct+%20 horse") })
+        QCOMPARE(mask.apply(QStringLiteral("[") + written + QStringLiteral("]")),
+            QStringLiteral("[") + dots + QStringLiteral("]"));
+    QCOMPARE(mask.apply(QStringLiteral("correct, horse")), QStringLiteral("correct, horse"));
+}
+
+void TestSecretMask::unusualSecrets_data()
+{
+    QTest::addColumn<QByteArray>("secret");
+    QTest::addColumn<QString>("written");
+
+    // A JWT-sized token: kilobytes, far beyond what one regular expression of all its encodings holds.
+    QByteArray longToken;
+    for (int i = 0; i < 4096; ++i)
+        longToken += "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_."[(i * 7) % 65];
+    QTest::newRow("4 KiB token") << longToken << QString::fromLatin1(longToken);
+    QTest::newRow("4 KiB token in base64") << longToken << QString::fromLatin1(longToken.toBase64());
+    QTest::newRow("4 KiB token percent-encoded")
+        << longToken
+        << QString::fromLatin1(QUrl::toPercentEncoding(QString::fromLatin1(longToken), {}, "-_."));
+    // '%' itself and a percent escape start alike; so do '&' and an entity, a space run and '+'.
+    QTest::newRow("a percent sign, raw") << QByteArray("a%2541") << QStringLiteral("a%2541");
+    QTest::newRow("a percent sign, encoded") << QByteArray("a%2541") << QStringLiteral("a%252541");
+    QTest::newRow("an ampersand before an entity's letters")
+        << QByteArray("x&amp;y") << QStringLiteral("x&amp;amp;y");
+    QTest::newRow("'+' after a space") << QByteArray("a +b") << QStringLiteral("a\n+b");
+    QTest::newRow("not ASCII, percent-encoded")
+        << QByteArray("p\xc3\xa4ss\xe2\x82\xac") << QStringLiteral("p%C3%a4ss%E2%82%AC");
+    QTest::newRow("not ASCII, raw") << QByteArray("p\xc3\xa4ss\xe2\x82\xac")
+                                    << QStringLiteral("p\u00e4ss\u20ac");
+}
+
+void TestSecretMask::unusualSecrets()
+{
+    QFETCH(QByteArray, secret);
+    QFETCH(QString, written);
+    SecretMask mask;
+    mask.add(secret);
+    QCOMPARE(mask.apply(QStringLiteral("<") + written + QStringLiteral(">")),
+        QStringLiteral("<") + dots + QStringLiteral(">"));
+    // Cut one character short, nothing of it is left.
+    QCOMPARE(mask.applyToBeginning(QStringLiteral("<") + written.chopped(1)), QStringLiteral("<"));
 }
 
 void TestSecretMask::longerFormWinsOverItsBeginning()
