@@ -223,7 +223,7 @@ bool PrometheusClient::prepare(QNetworkRequest &request, SecretMask *secrets, QS
             request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + secret);
         } else {
             const QByteArray credentials = m_server.username.toUtf8() + ':' + secret;
-            // The header carries the pair's base64, which holds the password's only as a part.
+            // The header carries the pair's base64, which does not contain the password's own.
             secrets->add(credentials);
             request.setRawHeader(QByteArrayLiteral("Authorization"), "Basic " + credentials.toBase64());
         }
