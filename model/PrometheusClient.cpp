@@ -183,8 +183,9 @@ void PrometheusClient::dispatch(const Pending &pending)
         url.setQuery(QString::fromLatin1(encoded), QUrl::StrictMode);
 
     QNetworkRequest request(url);
+    SecretMask secrets;
     QString error;
-    if (!prepare(request, &error)) {
+    if (!prepare(request, &secrets, &error)) {
         reply->failLater(SourceError {
             SourceError::Kind::Unsupported, PrometheusParser::errorMessage(m_displayName, subject, error) });
         return;
@@ -197,10 +198,10 @@ void PrometheusClient::dispatch(const Pending &pending)
     } else {
         networkReply = m_network->get(request);
     }
-    reply->start(networkReply, m_server.limits);
+    reply->start(networkReply, m_server.limits, secrets);
 }
 
-bool PrometheusClient::prepare(QNetworkRequest &request, QString *error) const
+bool PrometheusClient::prepare(QNetworkRequest &request, SecretMask *secrets, QString *error) const
 {
     request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
     request.setRawHeader(QByteArrayLiteral("User-Agent"), QByteArrayLiteral("aisc-dashboard/" AISC_VERSION));
@@ -217,11 +218,15 @@ bool PrometheusClient::prepare(QNetworkRequest &request, QString *error) const
         QByteArray secret;
         if (!readSecret(&secret, error))
             return false;
-        if (m_server.auth == PrometheusServer::Auth::Bearer)
+        secrets->add(secret);
+        if (m_server.auth == PrometheusServer::Auth::Bearer) {
             request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + secret);
-        else
-            request.setRawHeader(QByteArrayLiteral("Authorization"),
-                "Basic " + QByteArray(m_server.username.toUtf8() + ':' + secret).toBase64());
+        } else {
+            const QByteArray credentials = m_server.username.toUtf8() + ':' + secret;
+            // The header carries the pair's base64, which does not contain the password's own.
+            secrets->add(credentials);
+            request.setRawHeader(QByteArrayLiteral("Authorization"), "Basic " + credentials.toBase64());
+        }
     }
 
 #if QT_CONFIG(ssl)

@@ -91,8 +91,9 @@ private:
         const QString &key, bool allowPost);
     void dispatch(const Pending &request);
     void onKeyringRead(const QByteArray &secret, const QString &error);
-    // Adds headers, credentials and TLS settings; false with *error set when a secret cannot be read.
-    bool prepare(QNetworkRequest &request, QString *error) const;
+    // Adds headers, credentials and TLS settings, and puts the credentials in *secrets; false with
+    // *error set when a secret cannot be read.
+    bool prepare(QNetworkRequest &request, SecretMask *secrets, QString *error) const;
     bool readSecret(QByteArray *secret, QString *error) const;
 
     QPointer<QNetworkAccessManager> m_network;

@@ -75,13 +75,27 @@ bool looksLikeHtml(const QByteArray &body, const QByteArray &contentType)
     return false;
 }
 
-QString htmlTitle(const QByteArray &body)
+// At most this many characters of the server's own text are quoted in a message.
+constexpr qsizetype quotedChars = 200;
+
+QString htmlTitle(const QByteArray &body, const SecretMask &secrets)
 {
     static const QRegularExpression title(QStringLiteral("<title[^>]*>(.*?)</title>"),
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
     const QRegularExpressionMatch match = title.match(QString::fromUtf8(body.left(64 * 1024)));
-    const QString text = match.hasMatch() ? match.captured(1).simplified() : QString();
-    return text.isEmpty() ? PrometheusParser::tr("(a page without a title)") : text.left(200);
+    // Hidden before it is shortened, so that the cut cannot leave the first part of a secret.
+    const QString text = match.hasMatch() ? secrets.apply(match.captured(1).simplified()) : QString();
+    return text.isEmpty() ? PrometheusParser::tr("(a page without a title)") : text.left(quotedChars);
+}
+
+// The beginning of a body that is not the API (a proxy's plain-text page), on one line.
+QString bodyExcerpt(const QByteArray &body, const SecretMask &secrets)
+{
+    // Enough to fill the excerpt after runs of whitespace are joined and secrets hidden.
+    const QByteArray window = body.left(4096);
+    const QString text = QString::fromUtf8(window).simplified();
+    return (window.size() < body.size() ? secrets.applyToBeginning(text) : secrets.apply(text))
+        .left(quotedChars);
 }
 
 // Walks the envelope every API answer shares ({status, data, errorType, error, warnings, infos}),
@@ -96,12 +110,13 @@ bool readEnvelope(const QByteArray &body, const PrometheusParser::Context &conte
                 = SourceError { kind, PrometheusParser::errorMessage(context.server, context.subject, what) };
         return false;
     };
+    const SecretMask &secrets = context.secrets;
     const int http = context.httpStatus;
     const bool httpOk = http >= 200 && http < 300;
     if (looksLikeHtml(body, context.contentType))
         return fail(SourceError::Kind::BadResponse,
             PrometheusParser::tr("the server answered HTML, not the Prometheus API: %1 (HTTP %2)")
-                .arg(htmlTitle(body), QString::number(http)));
+                .arg(htmlTitle(body, secrets), QString::number(http)));
     if (body.trimmed().isEmpty())
         return fail(httpOk ? SourceError::Kind::BadResponse : SourceError::Kind::ServerError,
             PrometheusParser::tr("the server answered with an empty body (HTTP %1)").arg(http));
@@ -124,23 +139,25 @@ bool readEnvelope(const QByteArray &body, const PrometheusParser::Context &conte
             else if (key == "data")
                 readData(field.value);
             else if (key == "errorType")
-                errorType = toQString(field.value.get_string());
+                errorType = secrets.apply(toQString(field.value.get_string()));
             else if (key == "error")
-                errorText = toQString(field.value.get_string());
+                errorText = secrets.apply(toQString(field.value.get_string()));
             else if (key == "warnings" && warnings)
-                warnings->append(readStrings(field.value));
+                for (const QString &warning : readStrings(field.value))
+                    warnings->append(secrets.apply(warning));
         }
     } catch (const simdjson::simdjson_error &e) {
         if (!httpOk)
             return fail(SourceError::Kind::ServerError,
                 PrometheusParser::tr(
                     "the server answered HTTP %1 with a body that is not the Prometheus API: %2")
-                    .arg(QString::number(http), QString::fromUtf8(body.left(200)).simplified()));
+                    .arg(QString::number(http), bodyExcerpt(body, secrets)));
         return fail(SourceError::Kind::BadResponse,
             PrometheusParser::tr("the answer is not complete JSON (%1 bytes received; %2), perhaps cut short")
                 .arg(QString::number(body.size()), QString::fromUtf8(e.what())));
     } catch (const Malformed &malformed) {
-        return fail(SourceError::Kind::BadResponse, malformed.what);
+        // It may quote a value the server sent.
+        return fail(SourceError::Kind::BadResponse, secrets.apply(malformed.what));
     }
 
     if (status == "success" && httpOk)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "QueryResult.h"
+#include "SecretMask.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -40,7 +41,8 @@ struct PrometheusTarget
 
 // Reads Prometheus HTTP API answers with simdjson. Stateless and thread-safe: meant to run on a
 // worker thread. Every failure becomes a SourceError whose message names the server, what was asked
-// and what went wrong, for the user to read.
+// and what went wrong, for the user to read; what it quotes of the server never holds the context's
+// secrets.
 class PrometheusParser
 {
     Q_DECLARE_TR_FUNCTIONS(PrometheusParser)
@@ -52,6 +54,9 @@ public:
         QString subject; // e.g. "query power_mw"
         int httpStatus = 200;
         QByteArray contentType;
+        // The credentials the request carried: hidden wherever the server's own text (an error page,
+        // an error or warning of the API) is quoted.
+        SecretMask secrets = {};
     };
     // The grid the answer is placed on: points startMs + i * stepMs, i < points; an instant query
     // has stepMs 0 and one point.
@@ -67,10 +72,10 @@ public:
 
     // A query or query_range answer (matrix, vector or scalar) placed on the grid: a sample goes to
     // the nearest grid point, samples outside the grid are dropped, and missing points and
-    // "NaN"/"+Inf"/"-Inf" values are NaN gaps. Warnings the server sent go to result->warnings. Each series
-    // is named by its legend label; a series without it is named singleName when it is the only one, else by
-    // its label set. result->queryId is left to the caller. With a pool, the series of a matrix are read
-    // in parallel on it (the calling thread takes part).
+    // "NaN"/"+Inf"/"-Inf" values are NaN gaps. Warnings the server sent go to result->warnings (secrets
+    // hidden). Each series is named by its legend label; a series without it is named singleName when it is
+    // the only one, else by its label set. result->queryId is left to the caller. With a pool, the series of
+    // a matrix are read in parallel on it (the calling thread takes part).
     static bool parseQuery(const QByteArray &body, const Context &context, const Grid &grid,
         const QString &legendLabel, const QString &singleName, QueryResult *result, SourceError *error,
         QThreadPool *pool = nullptr);

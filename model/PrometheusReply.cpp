@@ -24,10 +24,16 @@ PrometheusReply::PrometheusReply(const QString &server, const QString &subject, 
     });
 }
 
-void PrometheusReply::start(QNetworkReply *reply, const PrometheusLimits &limits)
+PrometheusParser::Context PrometheusReply::context() const
+{
+    return PrometheusParser::Context { m_server, m_subject, m_httpStatus, m_contentType, m_secrets };
+}
+
+void PrometheusReply::start(QNetworkReply *reply, const PrometheusLimits &limits, const SecretMask &secrets)
 {
     m_reply = reply;
     m_limits = limits;
+    m_secrets = secrets;
     reply->setParent(this);
     connect(reply, &QNetworkReply::metaDataChanged, this, [this] {
         // Refuse early what cannot fit; for a compressed answer this is the compressed size, a lower bound.
@@ -113,13 +119,15 @@ void PrometheusReply::onNetworkFinished()
             tr("the server closed the connection before the answer was complete"));
         break;
     case QNetworkReply::SslHandshakeFailedError:
-        fail(SourceError::Kind::Unreachable, tr("the TLS handshake failed: %1").arg(m_reply->errorString()));
+        fail(SourceError::Kind::Unreachable,
+            tr("the TLS handshake failed: %1").arg(m_secrets.apply(m_reply->errorString())));
         break;
     case QNetworkReply::TimeoutError:
         fail(SourceError::Kind::Timeout, tr("the connection timed out"));
         break;
     default:
-        fail(SourceError::Kind::Unreachable, m_reply->errorString());
+        // Qt's text may quote the server (a proxy's reason phrase).
+        fail(SourceError::Kind::Unreachable, m_secrets.apply(m_reply->errorString()));
         break;
     }
 }

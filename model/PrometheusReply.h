@@ -1,6 +1,8 @@
 #pragma once
 
+#include "PrometheusParser.h"
 #include "QueryResult.h"
+#include "SecretMask.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -44,6 +46,9 @@ public:
     QByteArray contentType() const { return m_contentType; }
     // The decompressed body; its buffer keeps spare capacity so that simdjson can parse it in place.
     QByteArray body() const { return m_body; }
+    // What PrometheusParser needs to read the body: the server, the subject, the status and content
+    // type, and the credentials the request carried, which it must not quote back.
+    PrometheusParser::Context context() const;
 
     // Stops the request; finished() follows with Outcome::Cancelled unless it already finished.
     void abort();
@@ -54,8 +59,9 @@ Q_SIGNALS:
 private:
     friend class PrometheusClient;
     PrometheusReply(const QString &server, const QString &subject, QObject *parent);
-    // Takes over a request under way (the network reply becomes a child of this reply).
-    void start(QNetworkReply *reply, const PrometheusLimits &limits);
+    // Takes over a request under way (the network reply becomes a child of this reply); secrets are
+    // the credentials it carries.
+    void start(QNetworkReply *reply, const PrometheusLimits &limits, const SecretMask &secrets);
     // Finishes at once (in the next event loop turn), without a request.
     void failLater(const SourceError &error);
 
@@ -69,6 +75,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     QTimer m_deadline;
     PrometheusLimits m_limits;
+    SecretMask m_secrets;
     Outcome m_outcome = Outcome::Pending;
     SourceError m_error;
     int m_httpStatus = 0;

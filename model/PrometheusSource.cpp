@@ -225,8 +225,7 @@ void PrometheusSource::onReplyFinished(quint64 requestId, size_t chunkIndex)
         Q_EMIT failed(requestId, request, error);
         return;
     }
-    chunk.context = PrometheusParser::Context { reply->server(), reply->subject(), reply->httpStatus(),
-        reply->contentType() };
+    chunk.context = reply->context();
     chunk.body = reply->body();
     if (--pending.outstanding == 0)
         startParsing(requestId);
@@ -312,10 +311,7 @@ void onHealthReply(PrometheusReply *reply, Parse parse, Deliver deliver, Fail fa
     SourceError error = reply->error();
     std::vector<Item> items;
     if (reply->outcome() == PrometheusReply::Outcome::Answered
-        && parse(reply->body(),
-            PrometheusParser::Context {
-                reply->server(), reply->subject(), reply->httpStatus(), reply->contentType() },
-            &items, &error))
+        && parse(reply->body(), reply->context(), &items, &error))
         deliver(items);
     else
         fail(error);

@@ -1,4 +1,5 @@
 #include "CommandLine.h"
+#include "CrashReport.h"
 #include "Dashboard.h"
 #include "DashboardConfig.h"
 #include "DashboardMetrics.h"
@@ -39,6 +40,7 @@ QString requestedLanguage(const QStringList &arguments)
 
 int main(int argc, char **argv)
 {
+    CrashReport::install();
     const QStringList arguments = argumentsOf(argc, argv);
 
     // Parse before any display is needed: --help, --version and bad arguments work on a plain terminal.

@@ -1,11 +1,13 @@
 // Secrets (a bearer token, a basic-auth password) must reach the server and nothing else: not the log
 // with every category's debug output on, not an error message, not the saved config file. They come from
 // a file, an environment variable or the desktop keyring; where no keyring can be reached (CI), the
-// request fails with a message that says so and nothing is sent.
+// request fails with a message that says so and nothing is sent. A proxy that echoes the request back
+// (its headers, the upstream URL with user:password) is quoted with the secrets hidden.
 #include "DashboardConfig.h"
 #include "FaultServer.h"
 #include "PrometheusClient.h"
 #include "PrometheusParser.h"
+#include "PrometheusSource.h"
 
 #include <QFile>
 #include <QLoggingCategory>
@@ -40,6 +42,63 @@ bool waitFor(PrometheusReply *reply)
 
 const QByteArray token = "tok-3f9a1c7e5b2d4e8f";
 const QByteArray password = "pw-a81b7c2d9e0f";
+// One that a URL, JSON and HTML each write in their own way.
+const QByteArray specialPassword = "pw-a81b/7c2d@9e0f&x";
+
+QByteArray jsonString(const QByteArray &text)
+{
+    QByteArray out = "\"";
+    for (const char c : text) {
+        if (c == '\n')
+            out += "\\n";
+        else if (c == '"' || c == '\\')
+            out += QByteArray("\\") + c;
+        else if (c == '/')
+            out += "\\/"; // as PHP and some proxies write it
+        else
+            out += c;
+    }
+    return out + '"';
+}
+
+// What a proxy that echoes the request answers: page is "html", "text", "text cut" (the secret
+// straddles the end of what the parser reads of a body), "json error" or "json warning".
+FaultServer::Response echoingProxy(const QString &page, const FaultServer::Request &request, bool basic)
+{
+    const QByteArray authorization = "Authorization: " + request.headers.value("authorization");
+    const QByteArray upstream = basic
+        ? QByteArray("http://viewer:" + QUrl::toPercentEncoding(QString::fromUtf8(specialPassword))
+            + "@10.0.0.5:9090" + request.path)
+        : QByteArray("http://10.0.0.5:9090" + request.path
+            + "?access_token=" + QUrl::toPercentEncoding(QString::fromUtf8(token)));
+    QByteArray echo = authorization + "\nUpstream: " + upstream + "\n";
+    for (auto it = request.headers.cbegin(); it != request.headers.cend(); ++it)
+        echo += it.key() + ": " + it.value() + '\n';
+    echo += request.method + ' ' + request.path + '?' + request.query + " HTTP/1.1\n";
+
+    if (page == QLatin1String("html")) {
+        const QString title = QStringLiteral("502 Bad Gateway: %1 for %2")
+                                  .arg(QString::fromUtf8(authorization), QString::fromUtf8(upstream));
+        return { 502, "text/html",
+            "<html><head><title>" + title.toHtmlEscaped().toUtf8() + "</title></head><body><pre>"
+                + QString::fromUtf8(echo).toHtmlEscaped().toUtf8() + "</pre></body></html>" };
+    }
+    if (page == QLatin1String("text"))
+        return { 502, "text/plain", "Proxy error: upstream refused the request.\n" + echo };
+    if (page == QLatin1String("text cut")) {
+        // The parser reads the first 4 KiB of a body; the credential's value straddles that end.
+        const qsizetype valueStart = 4096 - (authorization.size() - 15) / 2;
+        return { 502, "text/plain",
+            "Proxy error:" + QByteArray(valueStart - 15 - 12, ' ') + authorization + '\n' + echo };
+    }
+    if (page == QLatin1String("json error"))
+        return { 400, "application/json",
+            R"({"status":"error","errorType":"bad_data","error":)" + jsonString("upstream rejected: " + echo)
+                + "}" };
+    return { 200, "application/json",
+        R"({"status":"success","data":{"resultType":"matrix","result":[]},"warnings":[)"
+            + jsonString("partial response, " + authorization + ", upstream " + upstream) + "]}" };
+}
 } // namespace
 
 class TestSecrets : public QObject
@@ -49,6 +108,8 @@ private Q_SLOTS:
     void initTestCase();
     void neverLoggedNorSaved_data();
     void neverLoggedNorSaved();
+    void echoingProxyQuotedWithoutSecrets_data();
+    void echoingProxyQuotedWithoutSecrets();
     void keyringUnavailableSaysSoAndSendsNothing();
     void keyringEntryRoundTripsThroughTheConfig();
     void cleanupTestCase();
@@ -72,6 +133,12 @@ void TestSecrets::initTestCase()
     QFile file(m_dir.filePath(QStringLiteral("password")));
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(password + '\n');
+    QFile special(m_dir.filePath(QStringLiteral("special-password")));
+    QVERIFY(special.open(QIODevice::WriteOnly));
+    special.write(specialPassword + '\n');
+    qRegisterMetaType<QueryRequest>();
+    qRegisterMetaType<QueryResult>();
+    qRegisterMetaType<SourceError>();
 }
 
 void TestSecrets::cleanupTestCase()
@@ -169,6 +236,108 @@ void TestSecrets::neverLoggedNorSaved()
         = (capturedLog + messages).join(QLatin1Char('\n')).toUtf8() + '\n' + savedText;
     for (const QByteArray &leak :
         { secret, encoded, QByteArray("Authorization"), QByteArray("authorization") })
+        QVERIFY2(!everything.contains(leak), leak.constData());
+}
+
+void TestSecrets::echoingProxyQuotedWithoutSecrets_data()
+{
+    QTest::addColumn<bool>("basic");
+    QTest::addColumn<QString>("page");
+    // What the user must still read of what the proxy said.
+    QTest::addColumn<QStringList>("quoted");
+    const QString dots = SecretMask::marker();
+    for (const bool basic : { false, true }) {
+        const QString scheme = basic ? QStringLiteral("Basic ") : QStringLiteral("Bearer ");
+        const QString upstream = basic
+            ? QString(QStringLiteral("http://") + dots + QStringLiteral("@10.0.0.5:9090"))
+            : QString(QStringLiteral("access_token=") + dots);
+        const char *auth = basic ? "basic" : "bearer";
+        QTest::addRow("%s, HTML page", auth)
+            << basic << QStringLiteral("html")
+            << QStringList { QStringLiteral("HTML, not the Prometheus API: 502 Bad Gateway: Authorization: ")
+                       + scheme + dots + QStringLiteral(" for "),
+                   upstream, QStringLiteral("(HTTP 502)") };
+        QTest::addRow("%s, plain text", auth)
+            << basic << QStringLiteral("text")
+            << QStringList { QStringLiteral(
+                                 "HTTP 502 with a body that is not the Prometheus API: Proxy error: "
+                                 "upstream refused the request. Authorization: ")
+                   + scheme + dots + QStringLiteral(" Upstream: ") };
+        QTest::addRow("%s, plain text cut inside the credential", auth)
+            << basic << QStringLiteral("text cut")
+            << QStringList { QStringLiteral("Prometheus API: Proxy error: Authorization: ") + scheme };
+        QTest::addRow("%s, JSON error", auth)
+            << basic << QStringLiteral("json error")
+            << QStringList { QStringLiteral("bad data (HTTP 400): upstream rejected: Authorization: ")
+                       + scheme + dots + QStringLiteral("\nUpstream: "),
+                   upstream, QStringLiteral("x-scope-orgid: tenant-7") };
+        QTest::addRow("%s, JSON warning", auth)
+            << basic << QStringLiteral("json warning")
+            << QStringList { QStringLiteral("partial response, Authorization: ") + scheme + dots
+                       + QStringLiteral(", upstream "),
+                   upstream };
+    }
+}
+
+void TestSecrets::echoingProxyQuotedWithoutSecrets()
+{
+    QFETCH(bool, basic);
+    QFETCH(QString, page);
+    QFETCH(QStringList, quoted);
+
+    FaultServer server;
+    server.setHandler(
+        [&](const FaultServer::Request &request) { return echoingProxy(page, request, basic); });
+    PrometheusServer config;
+    config.baseUrl = server.url();
+    config.headers = { { "X-Scope-OrgID", "tenant-7" } };
+    config.auth = basic ? PrometheusServer::Auth::Basic : PrometheusServer::Auth::Bearer;
+    config.username = basic ? QStringLiteral("viewer") : QString();
+    (basic ? config.secretFile : config.secretEnvironmentVariable)
+        = basic ? m_dir.filePath(QStringLiteral("special-password")) : QStringLiteral("AISC_TEST_TOKEN");
+
+    capturedLog.clear();
+    QNetworkAccessManager network;
+    PrometheusSource source(&network, config, {});
+    QSignalSpy fetched(&source, &MetricSource::fetched);
+    QSignalSpy failed(&source, &MetricSource::failed);
+    QSignalSpy healthFailed(&source, &MetricSource::healthFailed);
+    QSignalSpy alerts(&source, &MetricSource::alertsFetched);
+    // The query's answer is read on a worker thread, the alerts' where they arrive: both paths.
+    source.fetch(1, QueryRequest { QStringLiteral("power_mw"), 1772409600000, 1772413200000, 60000 });
+    source.fetchAlerts(2);
+    QTRY_VERIFY_WITH_TIMEOUT(fetched.size() + failed.size() == 1, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(healthFailed.size() + alerts.size() == 1, 15000);
+
+    QStringList texts;
+    if (page == QLatin1String("json warning")) {
+        QCOMPARE(fetched.size(), 1);
+        texts = fetched.constFirst().at(1).value<QueryResult>().warnings;
+    } else {
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(healthFailed.size(), 1);
+        texts = { failed.constFirst().at(2).value<SourceError>().message,
+            healthFailed.constFirst().at(1).value<SourceError>().message };
+    }
+    QVERIFY(!texts.isEmpty());
+    // The proxy did echo the secret, so that its absence below means something.
+    QVERIFY(!server.requests().isEmpty());
+    const QByteArray header = server.requests().constFirst().headers.value("authorization");
+    QVERIFY(header.endsWith(basic ? QByteArray("viewer:" + specialPassword).toBase64() : token));
+
+    for (const QString &text : std::as_const(texts))
+        for (const QString &part : quoted)
+            QVERIFY2(text.contains(part), qPrintable(text + QStringLiteral("\n  lacks: ") + part));
+    if (page == QLatin1String("text cut"))
+        for (const QString &text : std::as_const(texts))
+            QVERIFY2(text.endsWith(quoted.constFirst()), qPrintable(text));
+
+    const QByteArray secret = basic ? specialPassword : token;
+    const QByteArray encoded = basic ? QByteArray("viewer:" + specialPassword).toBase64() : token.toBase64();
+    const QByteArray everything = (capturedLog + texts).join(QLatin1Char('\n')).toUtf8();
+    for (const QByteArray &leak :
+        { secret, secret.left(secret.size() / 2), QUrl::toPercentEncoding(QString::fromUtf8(secret)),
+            QString::fromUtf8(secret).toHtmlEscaped().toUtf8(), encoded.left(encoded.size() / 2) })
         QVERIFY2(!everything.contains(leak), leak.constData());
 }
 
