@@ -5,13 +5,15 @@
 #include <QLocale>
 #include <QTranslator>
 
+#include <memory>
 #include <vector>
 
 namespace {
-// The translators in effect, removed when another language is chosen at run time.
-std::vector<QTranslator *> &installed()
+// The translators in effect, removed when another language is chosen at run time, and deleted at
+// exit at the latest.
+std::vector<std::unique_ptr<QTranslator>> &installed()
 {
-    static std::vector<QTranslator *> translators;
+    static std::vector<std::unique_ptr<QTranslator>> translators;
     return translators;
 }
 } // namespace
@@ -19,10 +21,8 @@ std::vector<QTranslator *> &installed()
 QString installTranslations(const QString &language)
 {
     // Removing a translator sends every widget a LanguageChange: they retranslate themselves.
-    for (QTranslator *translator : installed()) {
-        QCoreApplication::removeTranslator(translator);
-        delete translator;
-    }
+    for (const std::unique_ptr<QTranslator> &translator : installed())
+        QCoreApplication::removeTranslator(translator.get());
     installed().clear();
     QString effective = language;
     if (effective.isEmpty()) {
@@ -41,18 +41,20 @@ QString installTranslations(const QString &language)
     QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::TraditionalChineseScript, QLocale::HongKong));
     // Owned here, not by the application object: main() installs once with a short-lived
     // QCoreApplication (for --help in the chosen language), then again with the real one.
-    auto *own = new QTranslator;
-    if (own->load(QStringLiteral(":/aisc/i18n/aisc_zh_HK.qm"))) {
-        QCoreApplication::installTranslator(own);
-        installed().push_back(own);
-    } else
+    auto install = [](std::unique_ptr<QTranslator> translator) {
+        QCoreApplication::installTranslator(translator.get());
+        installed().push_back(std::move(translator));
+    };
+    auto own = std::make_unique<QTranslator>();
+    if (own->load(QStringLiteral(":/aisc/i18n/aisc_zh_HK.qm")))
+        install(std::move(own));
+    else
         qWarning("The zh_HK translation is missing from the resources; showing English.");
-    // Qt's own strings (dialog buttons, shortcuts). Qt ships Traditional Chinese as zh_TW.
-    auto *qt = new QTranslator;
+    // Qt's own strings (dialog buttons, shortcuts). Qt ships Traditional Chinese as zh_TW; where Qt's
+    // translations are not installed there are none to load.
+    auto qt = std::make_unique<QTranslator>();
     if (qt->load(QLocale(QLocale::Chinese, QLocale::TraditionalChineseScript, QLocale::Taiwan),
-            QStringLiteral("qt"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
-        QCoreApplication::installTranslator(qt);
-        installed().push_back(qt);
-    }
+            QStringLiteral("qt"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        install(std::move(qt));
     return effective;
 }
