@@ -71,6 +71,9 @@ quint16 TestExportCli::closedPort()
 void TestExportCli::csvHoldsTheSimulationsValuesExactly()
 {
     const QString output = m_dir.filePath(QStringLiteral("utilisation.csv"));
+    // The last grid point may lie after the moment the export read the centre: the simulated centre has
+    // no sample there yet. No point before the export was launched can be one.
+    const qint64 launched = QDateTime::currentMSecsSinceEpoch();
     const Run result
         = run({ QStringLiteral("--demo"), QStringLiteral("--csv"), QStringLiteral("gpu_util_by_partition"),
             QStringLiteral("--range"), QStringLiteral("6h"), QStringLiteral("--output"), output,
@@ -112,6 +115,8 @@ void TestExportCli::csvHoldsTheSimulationsValuesExactly()
                 + "), " + header.at(c) + ": '" + cell + "' against " + QByteArray::number(value, 'g', 17);
             if (std::isnan(value)) {
                 QVERIFY2(cell.isEmpty(), where.constData());
+            } else if (cell.isEmpty() && timeOf(rows.at(r)) > launched) {
+                continue; // not yet sampled when the export ran
             } else {
                 QVERIFY2(
                     !cell.isEmpty() && std::strtod(cell.constData(), nullptr) == value, where.constData());
