@@ -9,17 +9,9 @@
 #include <execinfo.h>
 #include <unistd.h>
 
-#if defined(__SANITIZE_ADDRESS__)
-#define AISC_ADDRESS_SANITIZER 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define AISC_ADDRESS_SANITIZER 1
-#endif
-#endif
-
 namespace {
 
-#ifdef AISC_ADDRESS_SANITIZER
+#ifdef AISC_SANITIZED
 // AddressSanitizer reports these itself, with more than a backtrace, on a stack of its own.
 constexpr int fatalSignals[] = { SIGILL, SIGABRT };
 #else
@@ -27,7 +19,7 @@ constexpr int fatalSignals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
 #endif
 constexpr int maxFrames = 64;
 
-#ifndef AISC_ADDRESS_SANITIZER
+#ifndef AISC_SANITIZED
 // Room for the handler itself when the thread's own stack is what ran out.
 alignas(16) char alternateStack[64 * 1024];
 #endif
@@ -136,7 +128,7 @@ void CrashReport::install()
     void *frame = nullptr;
     ::backtrace(&frame, 1);
 
-#ifndef AISC_ADDRESS_SANITIZER
+#ifndef AISC_SANITIZED
     stack_t stack {};
     stack.ss_sp = alternateStack;
     stack.ss_size = sizeof(alternateStack);

@@ -61,7 +61,7 @@ void TestCrashReport::reportHoldsNoSecret()
     QFETCH(bool, basic);
     QFETCH(int, diesOf);
     QFETCH(QString, cause);
-#if defined(__SANITIZE_ADDRESS__)
+#ifdef AISC_SANITIZED // AddressSanitizer, set by CMake
     if (signal == SIGSEGV || signal == SIGBUS)
         QSKIP("AddressSanitizer reports this signal itself (CrashReport leaves it alone)");
 #endif
