@@ -771,7 +771,7 @@ void Simulation::Impl::generateArrivals(qint64 bucketStart)
             continue;
         // Offered load = rate × E[GPUs] × E[run time], scaled with what is installed now.
         const double mean = spec.offeredLoad * installedNodes * gpusPerNode * factor
-            * double(kArrivalBucketMs / kSecond)
+            * (double(kArrivalBucketMs) / double(kSecond))
             / (expectedGpus(int(p), installedNodes) * ps.meanRuntimeSeconds);
         const int count = poisson(mean, unitOf(hashOf(config.seed, StreamArrivals, quint64(p), bucket)));
         for (int j = 0; j < count; ++j) {
@@ -1399,8 +1399,8 @@ std::vector<SimulatedXid> Simulation::Impl::xidEvents(qint64 from, qint64 to) co
             const quint64 h = hashOf(config.seed, StreamPrecursor, quint64(node), quint64(it->start));
             SplitMix rng { h };
             SimulatedXid xid;
-            xid.ms
-                = it->start - kSecond * qint64(30 + rng.uniform() * double((kMaxXidLeadMs / kSecond) - 30));
+            xid.ms = it->start
+                - kSecond * qint64(30 + rng.uniform() * (double(kMaxXidLeadMs) / double(kSecond) - 30));
             xid.node = int(node);
             xid.gpu = int(rng.uniform() * gpusPerNode);
             xid.code = rng.uniform() < 0.7 ? 79 : 74;
