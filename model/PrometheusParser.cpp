@@ -79,7 +79,7 @@ QString htmlTitle(const QByteArray &body)
 {
     static const QRegularExpression title(QStringLiteral("<title[^>]*>(.*?)</title>"),
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
-    const QRegularExpressionMatch match = title.match(QString::fromUtf8(body.left(64 * 1024)));
+    const QRegularExpressionMatch match = title.match(QString::fromUtf8(body.left(64LL * 1024)));
     const QString text = match.hasMatch() ? match.captured(1).simplified() : QString();
     return text.isEmpty() ? PrometheusParser::tr("(a page without a title)") : text.left(200);
 }
