@@ -606,7 +606,7 @@ bool SampleStore::Impl::openFile(bool allowRecovery, QString *error)
     const auto pragma = [&](const QString &name) {
         if (!query.exec(QStringLiteral("PRAGMA ") + name) || !query.next())
             return QVariant();
-        const QVariant value = query.value(0);
+        QVariant value = query.value(0);
         query.finish();
         return value;
     };
