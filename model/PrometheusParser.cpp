@@ -323,10 +323,10 @@ bool readMatrix(const QByteArray &body, const PrometheusParser::Context &context
     if (!PrometheusMatrixScanner::split(body, &split))
         return false;
     std::vector<std::vector<double>> values(split.values.size());
-    std::vector<char> ok(split.values.size(), 1);
+    std::vector<char> ok(split.values.size(), 1); // not vector<bool>: threads write neighbouring flags
     auto read = [&](size_t i) {
         if (!split.values[i].empty())
-            ok[i] = PrometheusMatrixScanner::readValues(split.values[i], grid, &values[i]);
+            ok[i] = PrometheusMatrixScanner::readValues(split.values[i], grid, &values[i]) ? 1 : 0;
     };
     // Series are independent: with a pool, they are read in parallel (this thread takes part, so a pool
     // this call already runs on cannot deadlock).
