@@ -144,6 +144,7 @@ public:
             scheduleRetention();
             return;
         }
+        // NOLINTNEXTLINE(readability-misleading-indentation): Q_EMIT is empty, so the call looks indented
         Q_EMIT writeFailed(result.queryId, error);
     }
 
