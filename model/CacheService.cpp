@@ -99,7 +99,7 @@ public:
                 "The cache %1 reached its size limit of %2 MB, so the data before %3 was deleted from it. "
                 "To keep more, raise max_size_mb in the [cache] section of the config file.")
                               .arg(QDir::toNativeSeparators(m_store->path()))
-                              .arg(m_retention->maxBytes / (1024 * 1024))
+                              .arg(m_retention->maxBytes / (1024LL * 1024))
                               .arg(QLocale().toString(
                                   QDateTime::fromMSecsSinceEpoch(report.deletedForSizeUntilMs),
                                   QLocale::ShortFormat)));
@@ -144,6 +144,7 @@ public:
             scheduleRetention();
             return;
         }
+        // NOLINTNEXTLINE(readability-misleading-indentation): Q_EMIT is empty, so the call looks indented
         Q_EMIT writeFailed(result.queryId, error);
     }
 

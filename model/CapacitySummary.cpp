@@ -10,7 +10,7 @@
 
 namespace {
 
-constexpr qint64 kDayMs = 24 * 3600 * 1000LL;
+constexpr qint64 kDayMs = 24LL * 3600 * 1000;
 const QString kPflops = QStringLiteral("PFLOPS");
 
 qint64 midnightUtc(const QDate &date)

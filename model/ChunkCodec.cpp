@@ -234,8 +234,8 @@ bool encode(const double *points, int count, QByteArray *blob)
     const qsizetype bitmapSize = gaps ? (span + 7) / 8 : 0;
 
     // Room for the worst case: every XOR value with a new window (2 + 5 + 6 + 64 bits), and the
-    // scaled header (three bytes, three varints).
-    blob->resize(HeaderSize + bitmapSize + 3 + 3 * 10 + m * 10 + 8);
+    // scaled header (three bytes, three varints of up to 10 bytes).
+    blob->resize(HeaderSize + bitmapSize + 3 + 30 + m * 10 + 8);
     uchar *const begin = reinterpret_cast<uchar *>(blob->data());
     uchar *out = begin;
     out[0] = 0;

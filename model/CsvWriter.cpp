@@ -40,13 +40,13 @@ QByteArray CsvWriter::field(const QString &text)
 QByteArray CsvWriter::fromResult(const QueryResult &result, const QString &unit, const CsvOptions &options)
 {
     QByteArray csv = start(options);
-    // Column names do not change with the interface language: scripts read them.
-    const QString unitText = unit;
+    // Column names do not change with the interface language, scripts read them: the unit as the
+    // catalogue spells it, not UnitFormatter::unitLabel().
     csv += field(QStringLiteral("time (UTC)"));
     for (const Series &series : result.series) {
         // A single unnamed series is the query's figure itself.
         const QString name = series.name.isEmpty() ? QStringLiteral("value") : series.name;
-        csv += ',' + field(unitText.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, unitText));
+        csv += ',' + field(unit.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, unit));
     }
     csv += lineEnd;
     for (int i = 0; i < result.pointCount(); ++i) {

@@ -100,7 +100,7 @@ std::vector<PrometheusAlert> DemoSource::alertsAt(Simulation &simulation, qint64
     }
     // The newest XID of each GPU in the last day, as a rule on DCGM_FI_DEV_XID_ERRORS would fire.
     std::map<std::pair<int, int>, SimulatedXid> latest;
-    for (const SimulatedXid &xid : simulation.xidEventsBetween(ms - 24 * 3600 * 1000LL, ms))
+    for (const SimulatedXid &xid : simulation.xidEventsBetween(ms - 24LL * 3600 * 1000, ms))
         latest[{ xid.node, xid.gpu }] = xid;
     for (const auto &[where, xid] : latest) {
         PrometheusAlert alert;

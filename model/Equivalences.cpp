@@ -48,7 +48,7 @@ std::optional<Equivalences> Equivalences::load(const QString &path, QString *err
     if (!(equivalences.m_referencePflops > 0))
         return fail(tr("atPflops: expected the capacity the figures hold at, a positive number of PFLOPS"));
     const QJsonArray items = root->value(QLatin1String("perHour")).toArray();
-    for (const QJsonValue &value : items) {
+    for (const QJsonValueConstRef value : items) {
         const QJsonObject object = value.toObject();
         Equivalence item;
         item.id = object.value(QLatin1String("id")).toString();

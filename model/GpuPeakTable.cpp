@@ -34,7 +34,7 @@ std::optional<GpuPeakTable> GpuPeakTable::load(const QString &path, QString *err
 
     GpuPeakTable table;
     const QJsonArray models = root->value(QLatin1String("models")).toArray();
-    for (const QJsonValue &value : models) {
+    for (const QJsonValueConstRef value : models) {
         const QJsonObject object = value.toObject();
         GpuPeak peak;
         peak.modelName = object.value(QLatin1String("modelName")).toString();

@@ -82,7 +82,7 @@ QString htmlTitle(const QByteArray &body, const SecretMask &secrets)
 {
     static const QRegularExpression title(QStringLiteral("<title[^>]*>(.*?)</title>"),
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
-    const QRegularExpressionMatch match = title.match(QString::fromUtf8(body.left(64 * 1024)));
+    const QRegularExpressionMatch match = title.match(QString::fromUtf8(body.left(64LL * 1024)));
     // Hidden before it is shortened, so that the cut cannot leave the first part of a secret.
     const QString text = match.hasMatch() ? secrets.apply(match.captured(1).simplified()) : QString();
     return text.isEmpty() ? PrometheusParser::tr("(a page without a title)") : text.left(quotedChars);
@@ -340,10 +340,10 @@ bool readMatrix(const QByteArray &body, const PrometheusParser::Context &context
     if (!PrometheusMatrixScanner::split(body, &split))
         return false;
     std::vector<std::vector<double>> values(split.values.size());
-    std::vector<char> ok(split.values.size(), 1);
+    std::vector<char> ok(split.values.size(), 1); // not vector<bool>: threads write neighbouring flags
     auto read = [&](size_t i) {
         if (!split.values[i].empty())
-            ok[i] = PrometheusMatrixScanner::readValues(split.values[i], grid, &values[i]);
+            ok[i] = PrometheusMatrixScanner::readValues(split.values[i], grid, &values[i]) ? 1 : 0;
     };
     // Series are independent: with a pool, they are read in parallel (this thread takes part, so a pool
     // this call already runs on cannot deadlock).

@@ -17,7 +17,7 @@ RefreshController::RefreshController(MetricSource *source, CacheService *cache, 
     , m_source(source)
     , m_cache(cache)
 {
-    m_windows.insert(QString(), Window { {}, 24 * 3600 * 1000LL, 0, 0, 60 * 1000 });
+    m_windows.insert(QString(), Window { {}, 24LL * 3600 * 1000, 0, 0, 60LL * 1000 });
     m_timer.setInterval(m_baseIntervalMs);
     connect(&m_timer, &QTimer::timeout, this, &RefreshController::refreshNow);
     connect(m_cache, &CacheService::readFinished, this, &RefreshController::onCacheRead);

@@ -92,7 +92,7 @@ private:
         qint64 lengthMs = 0; // 0: from startMs
         qint64 startMs = 0;
         qint64 endMs = 0; // 0: up to now
-        qint64 stepMs = 60 * 1000;
+        qint64 stepMs = 60LL * 1000;
     };
     struct PendingRead
     {

@@ -39,7 +39,7 @@ std::optional<Roadmap> Roadmap::load(const QString &path, QString *error)
         return fail(QCoreApplication::translate("Roadmap", "gpusPerNode must be at least 1"));
 
     const QJsonArray milestones = root->value(QLatin1String("milestones")).toArray();
-    for (const QJsonValue &value : milestones) {
+    for (const QJsonValueConstRef value : milestones) {
         const QJsonObject object = value.toObject();
         RoadmapMilestone milestone;
         milestone.id = object.value(QLatin1String("id")).toString();

@@ -79,7 +79,7 @@ qint64 alignDown(qint64 t, qint64 step)
     return floorDiv(t, step) * step;
 }
 
-constexpr qint64 RollupTiers[] = { 5 * 60 * 1000, 60 * 60 * 1000 };
+constexpr qint64 RollupTiers[] = { 5LL * 60 * 1000, 60LL * 60 * 1000 };
 
 // A sum of decimal readings carries binary rounding noise (0.1 + 0.2 != 0.3), which would cost the
 // sums the compact encoding of decimals (ChunkCodec::ScaledIntegers) and triple a tier's size. The sum
@@ -447,7 +447,7 @@ bool SampleStore::Impl::writeTiers(
         for (int b = 0; b < count; ++b) {
             double n = 0, sum = 0, magnitude = 0;
             double low = std::numeric_limits<double>::infinity(), high = -low;
-            for (const double *v = points + b * perBucket, *end = v + perBucket; v != end; ++v) {
+            for (const double *v = points + ptrdiff_t(b) * perBucket, *end = v + perBucket; v != end; ++v) {
                 if (std::isnan(*v))
                     continue;
                 ++n;
@@ -606,7 +606,7 @@ bool SampleStore::Impl::openFile(bool allowRecovery, QString *error)
     const auto pragma = [&](const QString &name) {
         if (!query.exec(QStringLiteral("PRAGMA ") + name) || !query.next())
             return QVariant();
-        const QVariant value = query.value(0);
+        QVariant value = query.value(0);
         query.finish();
         return value;
     };

@@ -771,7 +771,7 @@ void Simulation::Impl::generateArrivals(qint64 bucketStart)
             continue;
         // Offered load = rate × E[GPUs] × E[run time], scaled with what is installed now.
         const double mean = spec.offeredLoad * installedNodes * gpusPerNode * factor
-            * double(kArrivalBucketMs / kSecond)
+            * (double(kArrivalBucketMs) / double(kSecond))
             / (expectedGpus(int(p), installedNodes) * ps.meanRuntimeSeconds);
         const int count = poisson(mean, unitOf(hashOf(config.seed, StreamArrivals, quint64(p), bucket)));
         for (int j = 0; j < count; ++j) {
@@ -852,7 +852,7 @@ void Simulation::Impl::endJob(int jobId)
 {
     const Job &job = jobs[size_t(jobId)];
     for (int k = 0; k < job.nodeCount; ++k) {
-        const Placement &placement = placements[size_t(job.placement + k)];
+        const Placement &placement = placements[size_t(job.placement) + size_t(k)];
         NodeState &ns = state[size_t(placement.node)];
         const bool inBucket = ns.bucketPos >= 0;
         if (inBucket)
@@ -1166,7 +1166,7 @@ void Simulation::Impl::nodeUtilSeries(const Grid &grid, QueryResult &result) con
             [&](int i, const GpuLoad &load) { jobUtil[size_t(i - first)] = load.util; });
         // Every node of a multi-node job carries the same load.
         for (int k = 0; k < job.nodeCount; ++k) {
-            double *sum = sums[size_t(placements[size_t(job.placement + k)].node)];
+            double *sum = sums[size_t(placements[size_t(job.placement) + size_t(k)].node)];
             for (int i = first; i < end; ++i)
                 sum[i] += job.gpusPerNode * jobUtil[size_t(i - first)];
         }
@@ -1399,8 +1399,8 @@ std::vector<SimulatedXid> Simulation::Impl::xidEvents(qint64 from, qint64 to) co
             const quint64 h = hashOf(config.seed, StreamPrecursor, quint64(node), quint64(it->start));
             SplitMix rng { h };
             SimulatedXid xid;
-            xid.ms
-                = it->start - kSecond * qint64(30 + rng.uniform() * double((kMaxXidLeadMs / kSecond) - 30));
+            xid.ms = it->start
+                - kSecond * qint64(30 + rng.uniform() * (double(kMaxXidLeadMs) / double(kSecond) - 30));
             xid.node = int(node);
             xid.gpu = int(rng.uniform() * gpusPerNode);
             xid.code = rng.uniform() < 0.7 ? 79 : 74;
@@ -1702,7 +1702,7 @@ std::vector<SimulatedGpuState> Simulation::Impl::gpuStates(
     const auto to = std::lower_bound(from, xids.end(), ms + 1, byTime);
     for (auto xid = from; xid != to; ++xid)
         if (firstOfNode[size_t(xid->node)] >= 0)
-            states[size_t(firstOfNode[size_t(xid->node)] + xid->gpu)].lastXid = xid->code;
+            states[size_t(firstOfNode[size_t(xid->node)]) + size_t(xid->gpu)].lastXid = xid->code;
     return states;
 }
 

@@ -203,7 +203,7 @@ QVariant TimeSeriesModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Series &series = m_result.series[size_t(index.column())];
-    const size_t point = size_t(m_firstRow + index.row());
+    const size_t point = size_t(m_firstRow) + size_t(index.row());
     const double value = point < series.values.size() ? series.values[point] : qQNaN();
     switch (role) {
     case Qt::DisplayRole:

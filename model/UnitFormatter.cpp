@@ -69,7 +69,7 @@ QString UnitFormatter::formatValue(double value, const QString &unit, const QLoc
 
 QString UnitFormatter::format(double value, const QString &unit, const QLocale &locale)
 {
-    const QString number = formatValue(value, unit, locale);
+    QString number = formatValue(value, unit, locale);
     if (std::isnan(value) || unit.isEmpty())
         return number;
     if (unit == QLatin1String("%"))

@@ -38,7 +38,7 @@ const std::vector<ViewRange::Preset> &ViewRange::presets()
 qint64 ViewRange::stepFor(qint64 lengthMs)
 {
     constexpr int pointsAcross = 1600;
-    constexpr qint64 scrapeIntervalMs = 15 * 1000;
+    constexpr qint64 scrapeIntervalMs = 15LL * 1000;
     return StepPlanner::chooseStep(lengthMs, pointsAcross, scrapeIntervalMs);
 }
 

@@ -24,9 +24,9 @@ public:
     };
 
     // The shortest window a zoom can reach, so that a stray drag does not leave a chart with one point.
-    static constexpr qint64 minimumLengthMs = 5 * 60 * 1000;
+    static constexpr qint64 minimumLengthMs = 5LL * 60 * 1000;
     // The longest window: two years, the roadmap's whole story.
-    static constexpr qint64 maximumLengthMs = 2 * 366 * 24 * 3600 * 1000LL;
+    static constexpr qint64 maximumLengthMs = 2LL * 366 * 24 * 3600 * 1000;
 
     explicit ViewRange(QObject *parent = nullptr);
 
@@ -84,7 +84,7 @@ private:
     struct State
     {
         Preset preset = Preset::Day;
-        qint64 lengthMs = 24 * 3600 * 1000LL;
+        qint64 lengthMs = 24LL * 3600 * 1000;
         qint64 endMs = 0; // when not live
         bool live = true;
         friend bool operator==(const State &, const State &) = default;

@@ -704,7 +704,7 @@ void NodeHeatmapView::paintTimeAxis(QPainter &painter) const
     const qint64 end = m_times.back() + m_stepMs;
     const qint64 span = std::max<qint64>(end - start, 60000);
     const QString format
-        = span <= 36 * 3600 * 1000LL ? QStringLiteral("HH:mm") : QStringLiteral("MM-dd HH:mm");
+        = span <= 36LL * 3600 * 1000 ? QStringLiteral("HH:mm") : QStringLiteral("MM-dd HH:mm");
     const int labelWidth
         = metrics.horizontalAdvance(QDateTime::fromMSecsSinceEpoch(start).toString(format)) + 28;
     const qint64 maxLabels = std::max(2, m_plot.width() / labelWidth);
@@ -714,7 +714,7 @@ void NodeHeatmapView::paintTimeAxis(QPainter &painter) const
             interval = minutes * 60000;
             break;
         }
-    const QString tickFormat = interval >= 1440 * 60000 ? QStringLiteral("MM-dd") : format;
+    const QString tickFormat = interval >= 1440LL * 60000 ? QStringLiteral("MM-dd") : format;
     // Ticks on round local times.
     const qint64 offset = qint64(QDateTime::fromMSecsSinceEpoch(start).offsetFromUtc()) * 1000;
     painter.setPen(palette().color(QPalette::Text));

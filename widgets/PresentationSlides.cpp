@@ -364,7 +364,7 @@ void RoadmapSlide::refresh()
         m_chart->setRoadmap(m_data->roadmap);
         m_day = -1;
     }
-    const qint64 dayMs = 24 * 3600 * 1000LL;
+    const qint64 dayMs = 24LL * 3600 * 1000;
     const qint64 day = m_data->nowMs > 0 ? m_data->nowMs / dayMs : 0;
     if (day == m_day)
         return;

@@ -39,7 +39,7 @@ protected:
 private:
     void retranslate();
 
-    qint64 m_windowMs = 24 * 3600 * 1000LL;
+    qint64 m_windowMs = 24LL * 3600 * 1000;
     ChartPanel *m_running;
     ChartPanel *m_pending;
     ChartPanel *m_wait;

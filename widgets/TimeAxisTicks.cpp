@@ -48,8 +48,8 @@ constexpr std::array<Step, 26> steps = { {
     { Unit::Year, 100 },
 } };
 
-constexpr qint64 minuteMs = 60 * 1000;
-constexpr qint64 dayMs = 24 * 60 * minuteMs;
+constexpr qint64 minuteMs = 60LL * 1000;
+constexpr qint64 dayMs = 24LL * 60 * minuteMs;
 
 // The shortest a step can be (months of 28 days, days of 23 hours across a DST change): used only to
 // skip steps that could not possibly fit before generating their ticks.
@@ -63,9 +63,9 @@ qint64 shortestMs(Step step)
     case Unit::Week:
         return step.count * (7 * dayMs - 60 * minuteMs);
     case Unit::Month:
-        return step.count * 28 * dayMs;
+        return qint64(step.count) * 28 * dayMs;
     case Unit::Year:
-        return step.count * 365 * dayMs;
+        return qint64(step.count) * 365 * dayMs;
     }
     return dayMs;
 }
@@ -142,7 +142,7 @@ QList<TimeTick> generate(
         if ((date.toJulianDay() / 7) % step.count != 0)
             date = date.addDays(-7);
         while (add(date.startOfDay(), formats.dayMonth))
-            date = date.addDays(7 * step.count);
+            date = date.addDays(7 * qint64(step.count));
         break;
     }
     case Unit::Month:

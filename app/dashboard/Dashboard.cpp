@@ -524,8 +524,8 @@ void Dashboard::rememberDisplayChoice()
 
 void Dashboard::applyRetention()
 {
-    m_cache->setRetention(
-        { m_config.cacheMaxAgeDays * 24 * 3600 * 1000LL, m_config.cacheMaxSizeMb * 1024 * 1024LL });
+    m_cache->setRetention({ qint64(m_config.cacheMaxAgeDays) * 24 * 3600 * 1000,
+        qint64(m_config.cacheMaxSizeMb) * 1024 * 1024 });
 }
 
 void Dashboard::showSettings()

@@ -19,13 +19,13 @@ std::optional<qint64> ExporterCommandLine::parseDuration(const QString &text)
     if (unit == QLatin1String("s"))
         unitMs = 1000;
     else if (unit == QLatin1String("m"))
-        unitMs = 60 * 1000;
+        unitMs = 60LL * 1000;
     else if (unit == QLatin1String("h"))
-        unitMs = 3600 * 1000;
+        unitMs = 3600LL * 1000;
     else if (unit == QLatin1String("d"))
-        unitMs = 24 * 3600 * 1000;
+        unitMs = 24LL * 3600 * 1000;
     else if (unit == QLatin1String("w"))
-        unitMs = 7 * 24 * 3600 * 1000;
+        unitMs = 7LL * 24 * 3600 * 1000;
     if (count <= 0)
         return std::nullopt;
     return count * unitMs;

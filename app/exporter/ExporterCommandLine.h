@@ -21,7 +21,7 @@ struct ExporterOptions
 
     // History mode: write [end - historyMs, end] to historyOutput and exit, instead of serving.
     qint64 historyMs = 0;
-    qint64 historyStepMs = 60 * 1000;
+    qint64 historyStepMs = 60LL * 1000;
     QString historyOutput;
     HistoryWriter::Format historyFormat = HistoryWriter::Format::OpenMetrics;
 

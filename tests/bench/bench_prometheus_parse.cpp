@@ -245,7 +245,7 @@ void BM_ParseQJsonDocument(benchmark::State &state)
                                       .toObject()
                                       .value(QLatin1String("result"))
                                       .toArray();
-        for (const QJsonValue &entry : series) {
+        for (const QJsonValueConstRef entry : series) {
             const QJsonObject object = entry.toObject();
             Series out;
             const QJsonObject metric = object.value(QLatin1String("metric")).toObject();
@@ -253,7 +253,7 @@ void BM_ParseQJsonDocument(benchmark::State &state)
                 out.labels.emplace(it.key(), it.value().toString());
             out.name = out.labels[QStringLiteral("node")];
             out.values.assign(size_t(grid.points), qQNaN());
-            for (const QJsonValue &sample : object.value(QLatin1String("values")).toArray()) {
+            for (const QJsonValueConstRef sample : object.value(QLatin1String("values")).toArray()) {
                 const QJsonArray pair = sample.toArray();
                 const qint64 ms = std::llround(pair.at(0).toDouble() * 1000.0);
                 const qint64 index = (ms - grid.startMs) / grid.stepMs;

@@ -64,7 +64,7 @@ class TestBackends : public QObject
             qWarning("%s", qPrintable(error));
         Vector result;
         const QJsonArray series = data.value(QStringLiteral("result")).toArray();
-        for (const QJsonValue &entry : series) {
+        for (const QJsonValueConstRef entry : series) {
             const QJsonObject object = entry.toObject();
             const QJsonArray value = object.value(QStringLiteral("value")).toArray();
             result[labelKey(object.value(QStringLiteral("metric")).toObject())]

@@ -241,7 +241,7 @@ class TestCatalogueBackends : public QObject
             return out;
         }
         const QJsonArray samples = series.at(0).toObject().value(QStringLiteral("values")).toArray();
-        for (const QJsonValue &entry : samples) {
+        for (const QJsonValueConstRef entry : samples) {
             const QJsonArray sample = entry.toArray();
             const double seconds = sample.at(1).toString().toDouble();
             // VictoriaMetrics marks failed scrapes with NaN.
