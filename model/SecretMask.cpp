@@ -76,7 +76,7 @@ Attempt matchAt(QStringView text, qsizetype at, const std::vector<Unit> &form)
     std::set<std::pair<size_t, qsizetype>> seen;
     auto push = [&](size_t unit, qsizetype position) {
         if (seen.insert({ unit, position }).second)
-            pending.push_back({ unit, position });
+            pending.emplace_back(unit, position);
     };
     while (!pending.empty()) {
         const auto [index, position] = pending.back();
