@@ -1,10 +1,10 @@
 // Redraw of a chart panel at a million points a series (budget, design.md: <= 16 ms, with
-// pixel-aware decimation). One redraw is what a refresh costs: the model slides by one sample (one
-// row off the front, one on the end), the panel replaces its series, and the chart is rendered into
-// an image. Data: the simulated centre's GPU utilisation per partition over 347 days at a 30-s step
-// (1,000,000 points a series), 1 or 4 series, on a 1600 x 500 panel; decimated and undecimated, with
-// and without the model's own update in the time. Also the parts: M4 over one series alone, and the
-// model update alone.
+// pixel-aware decimation). A redraw (model:0): the panel decimates and replaces its lines after the
+// model slid by one sample (one row off the front, one on the end), and the chart is rendered into an
+// image. With model:1 the model's own update is timed too: what a refresh costs in all. Data: the simulated
+// centre's GPU utilisation per partition over 347 days at a 30-s step (1,000,000 points a series), 1 or 4
+// series, on a 1600 x 500 panel; decimated and undecimated, with and without the model's own update in the
+// time. Also the parts: M4 over one series alone, and the model update alone.
 #include "ChartPanel.h"
 #include "Decimator.h"
 #include "Simulation.h"

@@ -220,7 +220,9 @@ void TestChartDecimation::sameImage_data()
 //   overlapping segments per pixel column of the full line add up the faint coverage each leaves on
 //   the neighbouring columns, so dense noise looks bolder than any single line of it; no reduced
 //   drawing reproduces that overdraw, and it says nothing about where the line is. What must hold is
-//   that the decimated line puts ink nowhere the full line has none. Same allowance.
+//   that the decimated line puts ink nowhere the full line has none. Same allowance. (The decimated
+//   panel fills a dense column's extent as whole pixels, ChartLinesItem::setMergeColumns; the
+//   undecimated one draws every segment, so the reference is the plain line.)
 void TestChartDecimation::sameImage()
 {
     QFETCH(QueryResult, result);
