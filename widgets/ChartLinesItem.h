@@ -15,6 +15,8 @@ class QValueAxis;
 
 // The lines of a ChartPanel, drawn as one item over the plot area: each line's runs of points (in
 // axis values) with one drawLines call, a run of a single point as a dot, clipped to the plot area.
+// Antialiased, a dense pixel column is drawn as its extent, tall ones as whole pixels (appendByColumn
+// in the source).
 //
 // Segments, not a polyline: without antialiasing Qt rasterises a polyline's sub-pixel segments
 // (hundreds a pixel column, undecimated) differently from the same points as separate lines, which
