@@ -69,6 +69,18 @@ bool DashboardConfig::checkHeader(const QString &name, const QString &value, QSt
             return false;
         }
     }
+    // The file and the settings dialog's extra headers are stored in plain text, and their values are
+    // not hidden from error messages and logs: a header that carries a credential belongs in auth=.
+    static const QRegularExpression credential(
+        QStringLiteral("authorization|cookie|token|secret|passw|api-?key|session"),
+        QRegularExpression::CaseInsensitiveOption);
+    if (credential.match(name).hasMatch()) {
+        *error = tr("header %1 would carry a credential, and secrets are not kept in the config file: use "
+                    "auth=bearer or auth=basic, with the secret in a file (secret_file), an environment "
+                    "variable (secret_env) or the desktop keyring (secret_keyring)")
+                     .arg(name);
+        return false;
+    }
     return true;
 }
 

@@ -97,8 +97,9 @@ public:
     bool save(const QString &path, QString *error) const;
 
     // Checks an extra request header: the name an HTTP token (letters, digits, !#$%&'*+-.^_`|~), the value
-    // free of control characters other than tab (a line break would start another header). On error says
-    // what was wrong, naming the header.
+    // free of control characters other than tab (a line break would start another header), and not one
+    // that carries a credential (Authorization, Cookie, X-API-Key, *token*, ...), which has no place in
+    // the file. On error says what was wrong, naming the header.
     static bool checkHeader(const QString &name, const QString &value, QString *error);
 
     // Checks a server URL as typed by a user: http or https, with a host. Returns it without

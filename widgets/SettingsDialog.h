@@ -33,6 +33,7 @@ public:
     QRadioButton *prometheusButton() const { return m_usePrometheus; }
     QComboBox *authBox() const { return m_auth; }
     QLineEdit *secretEnvEdit() const { return m_secretEnv; }
+    QPlainTextEdit *headersEdit() const { return m_headers; }
     QLabel *errorLabel() const { return m_error; }
     QSpinBox *cacheMaxAgeBox() const { return m_cacheMaxAge; }
     QSpinBox *cacheMaxSizeBox() const { return m_cacheMaxSize; }

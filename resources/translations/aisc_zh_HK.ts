@@ -300,12 +300,12 @@
     <name>ChartPanel</name>
     <message>
         <location filename="../../widgets/ChartPanel.cpp" line="+165"/>
-        <location line="+507"/>
+        <location line="+509"/>
         <source>Waiting for data…</source>
         <translation>正在等候數據……</translation>
     </message>
     <message>
-        <location line="-445"/>
+        <location line="-447"/>
         <source>Could not write %1: expected a file name ending in .png, .svg or .pdf</source>
         <translation>無法寫入 %1：檔案名稱應以 .png、.svg 或 .pdf 結尾</translation>
     </message>
@@ -357,7 +357,7 @@
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+142"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -669,7 +669,7 @@
 <context>
     <name>DashboardConfig</name>
     <message>
-        <location filename="../../model/DashboardConfig.cpp" line="+81"/>
+        <location filename="../../model/DashboardConfig.cpp" line="+93"/>
         <source>&apos;%1&apos; is not a server URL: expected http:// or https:// followed by a host, e.g. http://prometheus.example.org:9090</source>
         <translation>「%1」不是伺服器網址：應以 http:// 或 https:// 開頭並附有主機名稱，例如 http://prometheus.example.org:9090</translation>
     </message>
@@ -709,7 +709,7 @@
         <translation>[prometheus] auth=basic 需要 username</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-99"/>
         <source>header &apos;%1&apos;: a header name is letters, digits and !#$%&amp;&apos;*+-.^_`|~ only</source>
         <translation>標頭「%1」：標頭名稱只可包含字母、數字及 !#$%&amp;&apos;*+-.^_`|~</translation>
     </message>
@@ -719,7 +719,12 @@
         <translation>標頭 %1：數值含有換行或其他控制字元</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+10"/>
+        <source>header %1 would carry a credential, and secrets are not kept in the config file: use auth=bearer or auth=basic, with the secret in a file (secret_file), an environment variable (secret_env) or the desktop keyring (secret_keyring)</source>
+        <translation>標頭 %1 會帶有憑證，而機密不會存放於設定檔：請使用 auth=bearer 或 auth=basic，並把機密放在檔案（secret_file）、環境變數（secret_env）或桌面鑰匙圈（secret_keyring）</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>%1: secrets are not kept in the config file; put the secret in a file and name it with secret_file, in an environment variable named with secret_env, or in the desktop keyring under an entry named with secret_keyring</source>
         <translation>%1：密碼等機密不會存放於設定檔；請把機密放在檔案並以 secret_file 指明、放在以 secret_env 指明的環境變數，或放在桌面鑰匙圈中以 secret_keyring 指明的項目</translation>
     </message>
@@ -1846,7 +1851,7 @@
         <translation>無法存取網絡</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+82"/>
         <source>the credentials file %1 cannot be read: %2</source>
         <translation>無法讀取憑據檔案 %1：%2</translation>
     </message>
@@ -1869,12 +1874,12 @@
         <translation>樣本值「%1」不是數字</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>(a page without a title)</source>
         <translation>（沒有標題的網頁）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+30"/>
         <source>the server answered HTML, not the Prometheus API: %1 (HTTP %2)</source>
         <translation>伺服器回應的是 HTML，而非 Prometheus API：%1（HTTP %2）</translation>
     </message>
@@ -1884,7 +1889,7 @@
         <translation>伺服器回應的內容是空白的（HTTP %1）</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>the server answered HTTP %1 with a body that is not the Prometheus API: %2</source>
         <translation>伺服器回應 HTTP %1，但內容不是 Prometheus API：%2</translation>
     </message>
@@ -1894,7 +1899,7 @@
         <translation>回應不是完整的 JSON（已收到 %1 位元組；%2），可能中途被截斷</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>no details given</source>
         <translation>沒有提供詳情</translation>
     </message>
@@ -1962,7 +1967,7 @@
         <translation>%1 秒內未收到完整回應</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+45"/>
         <source>the request was cancelled</source>
         <translation>請求已取消</translation>
     </message>
@@ -1987,7 +1992,7 @@
         <translation>伺服器在回應完成前關閉了連線</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>the TLS handshake failed: %1</source>
         <translation>TLS 交握失敗：%1</translation>
     </message>
@@ -3037,7 +3042,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/dashboard/main.cpp" line="+98"/>
+        <location filename="../../app/dashboard/main.cpp" line="+100"/>
         <source>AISC Operations Dashboard</source>
         <translation>AISC 營運儀表板</translation>
     </message>

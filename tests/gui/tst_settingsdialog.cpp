@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QRadioButton>
 #include <QSpinBox>
 #include <QTest>
@@ -16,6 +17,7 @@ private Q_SLOTS:
     void invalidUrlIsRefusedWithReason();
     void secretIsNamedNotTyped();
     void credentialsInUrlRefused();
+    void credentialHeaderRefused();
     void validServerAccepted();
     void cacheLimitsAreEditedAndChecked();
 };
@@ -74,6 +76,28 @@ void TestSettingsDialog::credentialsInUrlRefused()
     dialog.accept();
     QVERIFY(dialog.isVisible());
     QVERIFY(!dialog.errorLabel()->text().contains(QLatin1String("pass@")));
+}
+
+void TestSettingsDialog::credentialHeaderRefused()
+{
+    SettingsDialog dialog { DashboardConfig {} };
+    dialog.show();
+    dialog.prometheusButton()->setChecked(true);
+    dialog.urlEdit()->setText(QStringLiteral("https://metrics.example.org"));
+    dialog.headersEdit()->setPlainText(QStringLiteral("X-Scope-OrgID: aisc\nAuthorization: Bearer abc123"));
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    const QString error = dialog.errorLabel()->text();
+    QVERIFY2(
+        error.contains(QLatin1String("header Authorization")) && error.contains(QLatin1String("auth=bearer")),
+        qPrintable(error));
+    QVERIFY2(!error.contains(QLatin1String("abc123")), qPrintable(error));
+
+    // A tenant header is not a credential.
+    dialog.headersEdit()->setPlainText(QStringLiteral("X-Scope-OrgID: aisc"));
+    dialog.accept();
+    QVERIFY(!dialog.isVisible());
+    QCOMPARE(dialog.config().prometheus->headers.size(), size_t(1));
 }
 
 void TestSettingsDialog::validServerAccepted()

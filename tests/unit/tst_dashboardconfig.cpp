@@ -142,6 +142,19 @@ void TestDashboardConfig::badValuesNameFileAndKey_data()
     QTest::newRow("header value with a line break")
         << QByteArray("[prometheus]\nurl=http://host\n[headers]\nX-Scope-OrgID=aisc\\nX-Injected: 1\n")
         << QStringLiteral("header X-Scope-OrgID: the value holds a line break");
+    // Extra headers are kept in plain text and not hidden from messages: none may carry a credential.
+    QTest::newRow("authorization header")
+        << QByteArray("[prometheus]\nurl=http://host\n[headers]\nAuthorization=Bearer abc123\n")
+        << QStringLiteral("header Authorization would carry a credential");
+    QTest::newRow("api key header") << QByteArray(
+        "[prometheus]\nurl=http://host\n[headers]\nX-Api-Key=abc123\n")
+                                    << QStringLiteral("use auth=bearer or auth=basic");
+    QTest::newRow("token header") << QByteArray(
+        "[prometheus]\nurl=http://host\n[headers]\nX-Auth-Token=abc123\n")
+                                  << QStringLiteral("header X-Auth-Token");
+    QTest::newRow("cookie header") << QByteArray(
+        "[prometheus]\nurl=http://host\n[headers]\ncookie=s=abc123\n")
+                                   << QStringLiteral("header cookie");
     QTest::newRow("basic without user")
         << QByteArray("[prometheus]\nurl=http://host\nauth=basic\nsecret_env=X\n")
         << QStringLiteral("username");
