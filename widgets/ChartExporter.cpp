@@ -2,8 +2,11 @@
 
 #include <QApplication>
 #include <QBuffer>
+#include <QChart>
+#include <QChartView>
 #include <QClipboard>
 #include <QFileInfo>
+#include <QLegend>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
@@ -12,6 +15,8 @@
 #include <QSaveFile>
 #include <QSvgGenerator>
 #include <QWidget>
+
+#include <vector>
 
 std::optional<ChartExporter::Format> ChartExporter::formatFromName(const QString &name)
 {
@@ -54,11 +59,24 @@ void ChartExporter::layOut(QWidget *widget, QSize size)
 
 void ChartExporter::renderAsVectors(QWidget *widget, QPainter &painter, const QPointF &at, double scale)
 {
+    // A legend clips its entries to itself (for scrolling when they do not fit), and a QPicture plays
+    // that clip back wrongly: every entry but the first vanished from a printed page. Laid out, the
+    // entries lie inside the legend, so it is recorded unclipped.
+    std::vector<QLegend *> unclipped;
+    for (const QChartView *view : widget->findChildren<QChartView *>()) {
+        QLegend *legend = view->chart() ? view->chart()->legend() : nullptr;
+        if (legend && legend->flags().testFlag(QGraphicsItem::ItemClipsChildrenToShape)) {
+            legend->setFlag(QGraphicsItem::ItemClipsChildrenToShape, false);
+            unclipped.push_back(legend);
+        }
+    }
     QPicture picture;
     {
         QPainter recorder(&picture);
         widget->render(&recorder, QPoint(), QRegion(), QWidget::DrawChildren);
     }
+    for (QLegend *legend : unclipped)
+        legend->setFlag(QGraphicsItem::ItemClipsChildrenToShape, true);
     // Playing a picture scales it from its resolution to the device's: undone here.
     const double played = double(painter.device()->logicalDpiX()) / picture.logicalDpiX();
     painter.save();

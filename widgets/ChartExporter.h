@@ -41,6 +41,7 @@ public:
     // Draws the widget, as laid out, with its top left at `at` and one widget pixel as `scale`
     // units of painter. Recorded as a QPicture first, then played: QWidget::render() straight to a
     // printer draws a bitmap, and through a translated painter Qt Charts loses its legend; the
-    // recording keeps text as text and lines as vectors on any device.
+    // recording keeps text as text and lines as vectors on any device. Legends are recorded
+    // unclipped, since the picture plays their clip back wrongly for a chart inside a page.
     static void renderAsVectors(QWidget *widget, QPainter &painter, const QPointF &at, double scale = 1.0);
 };

@@ -1,4 +1,5 @@
 // A chart's own exports, as its context menu makes them: images at the size asked for, data as CSV.
+#include "ChartExporter.h"
 #include "ChartPanel.h"
 #include "Simulation.h"
 #include "TimeSeriesModel.h"
@@ -7,10 +8,13 @@
 #include <QDateTime>
 #include <QFile>
 #include <QImage>
+#include <QPainter>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 class TestChartExport : public QObject
 {
@@ -53,6 +57,56 @@ private Q_SLOTS:
         QVERIFY2(
             error.contains(QLatin1String("chart.gif")) && error.contains(QLatin1String(".png, .svg or .pdf")),
             qPrintable(error));
+    }
+
+    // Printing records the page on screen as a QPicture and plays it on paper: what it draws must be
+    // what the screen shows, legend included. Inside a page (not on its own) a chart's legend entries
+    // once vanished from the recording, all but the first.
+    void recordedAsOnScreen()
+    {
+        QWidget page;
+        auto *panel = new ChartPanel(&page);
+        panel->setTitle(QStringLiteral("GPU utilisation by partition"));
+        panel->setFixedValueRange(0, 100);
+        panel->setModel(&m_model);
+        panel->setGeometry(40, 80, 900, 400);
+        page.resize(980, 520);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTRY_VERIFY(panel->placeholderText().isEmpty());
+        // The legend lays itself out on a later turn of the event loop than the first draw.
+        QTest::qWait(200);
+
+        const QImage screen = page.grab().toImage().convertToFormat(QImage::Format_RGB32);
+        QImage recorded(screen.size(), QImage::Format_RGB32);
+        recorded.fill(screen.pixel(panel->geometry().center().x(), panel->geometry().bottom() - 1));
+        {
+            QPainter painter(&recorded);
+            ChartExporter::renderAsVectors(&page, painter, QPointF(0, 0));
+        }
+        recorded.save(m_dir.filePath(QStringLiteral("recorded.png")));
+        // The share of the chart's pixels that differ plainly (not by antialiasing): overall, and in
+        // the strip at the bottom where the legend's entries are.
+        auto differing = [&](int top) {
+            qsizetype count = 0, all = 0;
+            const QRect chart = panel->geometry();
+            for (int y = chart.top() + top; y <= chart.bottom(); ++y) {
+                for (int x = chart.left(); x <= chart.right(); ++x, ++all) {
+                    const QRgb a = screen.pixel(x, y), b = recorded.pixel(x, y);
+                    const int d = std::max({ std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)),
+                        std::abs(qBlue(a) - qBlue(b)) });
+                    count += d > 96;
+                }
+            }
+            return double(count) / double(all);
+        };
+        const double overall = differing(0), legend = differing(panel->height() - 50);
+        qInfo("recorded against screen: %.4f%% of the chart's pixels differ, %.4f%% of the legend strip's",
+            overall * 100, legend * 100);
+        QVERIFY2(legend < 0.001,
+            qPrintable(QString::number(legend * 100) + QLatin1String("% of the legend strip differs")));
+        QVERIFY2(overall < 0.001,
+            qPrintable(QString::number(overall * 100) + QLatin1String("% of the chart differs")));
     }
 
     void hiddenSeriesStayHiddenInTheExport()

@@ -28,6 +28,9 @@
 #include <QTest>
 #include <QToolButton>
 
+#include <algorithm>
+#include <vector>
+
 class TestMainWindow : public QObject
 {
     Q_OBJECT
@@ -251,6 +254,13 @@ void TestMainWindow::printsTheCurrentPage()
     MainWindow *window = dashboard.window();
     window->resize(1366, 768);
     QTRY_VERIFY_WITH_TIMEOUT(everyChartAndTileHasData(window), 30000);
+    const OverviewPage *page = window->overviewPage();
+    const std::vector<const ChartPanel *> charts { page->utilisationChart(), page->queueChart() };
+    // Drawn, not only in the model (a chart draws on the next pass of the event loop).
+    QTRY_VERIFY(std::all_of(charts.begin(), charts.end(),
+        [](const ChartPanel *chart) { return chart->placeholderText().isEmpty(); }));
+    // Legends and axes lay themselves out on later turns of the event loop, long before a user prints.
+    QTest::qWait(500);
     // To a PDF file, as "Print to file" does.
     QPrinter printer(QPrinter::HighResolution);
     printer.setOutputFormat(QPrinter::PdfFormat);
@@ -267,6 +277,12 @@ void TestMainWindow::printsTheCurrentPage()
     QVERIFY2(text.contains(QLatin1String("Installed compute")), qPrintable(text));
     QVERIFY2(text.contains(QLatin1String("Jobs waiting by partition")), qPrintable(text));
     QCOMPARE(text.count(QLatin1Char('\f')), 1);
+    // Each chart's legend names, as text (tst_chartexport compares the recording with the screen).
+    for (const ChartPanel *chart : charts) {
+        QVERIFY(chart->legendNames().size() > 1);
+        for (const QString &name : chart->legendNames())
+            QVERIFY2(text.contains(name), qPrintable(name + QLatin1String(" not in: ") + text));
+    }
 }
 
 void TestMainWindow::languageSwitchesAtRunTime()
