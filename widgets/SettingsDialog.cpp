@@ -252,6 +252,10 @@ void SettingsDialog::accept()
     if (!config) {
         m_error->setText(error);
         m_error->show();
+        // The message needs room: the dialog grows to fit it rather than squeeze the fields (the
+        // extra headers' box lost its second line).
+        layout()->activate();
+        resize(size().expandedTo(sizeHint()));
         return;
     }
     m_config = *config;

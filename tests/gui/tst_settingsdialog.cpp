@@ -92,6 +92,10 @@ void TestSettingsDialog::credentialHeaderRefused()
         error.contains(QLatin1String("header Authorization")) && error.contains(QLatin1String("auth=bearer")),
         qPrintable(error));
     QVERIFY2(!error.contains(QLatin1String("abc123")), qPrintable(error));
+    // The message makes room for itself: the box still shows both lines.
+    QTRY_VERIFY2(
+        dialog.headersEdit()->viewport()->height() >= 2 * dialog.headersEdit()->fontMetrics().lineSpacing(),
+        qPrintable(QString::number(dialog.headersEdit()->viewport()->height())));
 
     // A tenant header is not a credential.
     dialog.headersEdit()->setPlainText(QStringLiteral("X-Scope-OrgID: aisc"));
