@@ -1,6 +1,7 @@
 // libFuzzer target: a body as a Prometheus-compatible server might answer it, read by every
-// PrometheusParser entry point, as a success and as an error status. Nothing may crash, and what the
-// parser accepts must be placed on the grid it was given.
+// PrometheusParser entry point, as a success and as an error status. Nothing may crash, what the
+// parser accepts must be placed on the grid it was given, and the request's credentials, which a proxy
+// may echo, appear in no message or warning, raw or in base64.
 #include "PrometheusParser.h"
 
 #include <cstdint>
@@ -13,11 +14,25 @@ void check(bool condition)
         std::abort();
 }
 
+// The request's bearer token (the seed corpus has answers echoing it: echo_*).
+const QByteArray token = QByteArrayLiteral("s3cr3t-T0ken");
+
+bool hidesToken(const QString &text)
+{
+    return !text.contains(QString::fromLatin1(token))
+        && !text.contains(QString::fromLatin1(token.toBase64()));
+}
+
 void parseAll(const QByteArray &body, int httpStatus, const QByteArray &contentType)
 {
-    const PrometheusParser::Context context { QStringLiteral("http://prometheus.example.org:9090"),
+    PrometheusParser::Context context { QStringLiteral("http://prometheus.example.org:9090"),
         QStringLiteral("query power_mw"), httpStatus, contentType };
+    context.secrets.add(token);
     SourceError error;
+    auto failed = [&error] {
+        check(!error.message.isEmpty());
+        check(hidesToken(error.message));
+    };
 
     // A 24 h range at 5 min steps from 2026-03-02, and an instant.
     const PrometheusParser::Grid range { 1772409600000, 300000, 289 };
@@ -28,23 +43,28 @@ void parseAll(const QByteArray &body, int httpStatus, const QByteArray &contentT
                 QStringLiteral("power_mw"), &result, &error)) {
             for (const Series &series : result.series)
                 check(series.values.size() == size_t(grid.points));
+            for (const QString &warning : result.warnings)
+                check(hidesToken(warning));
         } else {
-            check(!error.message.isEmpty());
+            failed();
         }
     }
 
     std::vector<PrometheusAlert> alerts;
     if (!PrometheusParser::parseAlerts(body, context, &alerts, &error))
-        check(!error.message.isEmpty());
+        failed();
     std::vector<PrometheusTarget> targets;
     if (!PrometheusParser::parseTargets(body, context, &targets, &error))
-        check(!error.message.isEmpty());
+        failed();
     QStringList strings;
-    PrometheusParser::parseStringList(body, context, &strings, &error);
+    if (!PrometheusParser::parseStringList(body, context, &strings, &error))
+        failed();
     std::vector<std::map<QString, QString>> series;
-    PrometheusParser::parseSeries(body, context, &series, &error);
+    if (!PrometheusParser::parseSeries(body, context, &series, &error))
+        failed();
     std::map<QString, QString> info;
-    PrometheusParser::parseBuildInfo(body, context, &info, &error);
+    if (!PrometheusParser::parseBuildInfo(body, context, &info, &error))
+        failed();
 }
 } // namespace
 
