@@ -3,6 +3,7 @@
 // trip naive reduction (noise, isolated spikes, steps, short pulses, gaps). And the comparison must be
 // able to fail: plain every-n-th subsampling at the same point budget gives a clearly different image.
 #include "ChartPanel.h"
+#include "ImageDiff.h"
 #include "TimeSeriesModel.h"
 
 #include <QApplication>
@@ -102,40 +103,10 @@ QueryResult subsampled(const QueryResult &full, int n)
     return result;
 }
 
-// Pixels where two images differ by more than the tolerance in any channel, within a rectangle.
-qsizetype differingPixels(
-    const QImage &a, const QImage &b, const QRect &area, int tolerance, QImage *map = nullptr)
-{
-    const QImage x = a.convertToFormat(QImage::Format_RGB32);
-    const QImage y = b.convertToFormat(QImage::Format_RGB32);
-    if (map) {
-        *map = QImage(x.size(), QImage::Format_RGB32);
-        map->fill(Qt::white);
-    }
-    qsizetype pixels = 0;
-    for (int row = area.top(); row <= area.bottom(); ++row) {
-        const auto *p = reinterpret_cast<const QRgb *>(x.constScanLine(row));
-        const auto *q = reinterpret_cast<const QRgb *>(y.constScanLine(row));
-        for (int column = area.left(); column <= area.right(); ++column) {
-            const int delta = std::max({ std::abs(qRed(p[column]) - qRed(q[column])),
-                std::abs(qGreen(p[column]) - qGreen(q[column])),
-                std::abs(qBlue(p[column]) - qBlue(q[column])) });
-            if (delta > tolerance) {
-                ++pixels;
-                if (map)
-                    map->setPixel(column, row, qRgb(255, 0, 0));
-            }
-        }
-    }
-    return pixels;
-}
-
 // How much of the line colour a pixel shows, 0-255: how far it is from the chart without lines.
 int ink(const QImage &image, const QImage &withoutLines, int column, int row)
 {
-    const QRgb p = image.pixel(column, row), q = withoutLines.pixel(column, row);
-    return std::max(
-        { std::abs(qRed(p) - qRed(q)), std::abs(qGreen(p) - qGreen(q)), std::abs(qBlue(p) - qBlue(q)) });
+    return channelDistance(image.pixel(column, row), withoutLines.pixel(column, row));
 }
 
 // Pixels that the first image inks clearly (over half) where the second shows no trace of the line

@@ -1,6 +1,7 @@
 // A chart's own exports, as its context menu makes them: images at the size asked for, data as CSV.
 #include "ChartExporter.h"
 #include "ChartPanel.h"
+#include "ImageDiff.h"
 #include "Simulation.h"
 #include "TimeSeriesModel.h"
 
@@ -12,9 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <algorithm>
 #include <cmath>
-#include <cstdlib>
 
 class TestChartExport : public QObject
 {
@@ -88,17 +87,8 @@ private Q_SLOTS:
         // The share of the chart's pixels that differ plainly (not by antialiasing): overall, and in
         // the strip at the bottom where the legend's entries are.
         auto differing = [&](int top) {
-            qsizetype count = 0, all = 0;
-            const QRect chart = panel->geometry();
-            for (int y = chart.top() + top; y <= chart.bottom(); ++y) {
-                for (int x = chart.left(); x <= chart.right(); ++x, ++all) {
-                    const QRgb a = screen.pixel(x, y), b = recorded.pixel(x, y);
-                    const int d = std::max({ std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)),
-                        std::abs(qBlue(a) - qBlue(b)) });
-                    count += d > 96;
-                }
-            }
-            return double(count) / double(all);
+            const QRect area = panel->geometry().adjusted(0, top, 0, 0);
+            return double(differingPixels(screen, recorded, area, 96)) / double(area.width() * area.height());
         };
         const double overall = differing(0), legend = differing(panel->height() - 50);
         qInfo("recorded against screen: %.4f%% of the chart's pixels differ, %.4f%% of the legend strip's",
